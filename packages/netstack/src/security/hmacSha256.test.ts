@@ -51,9 +51,12 @@ const rfc4231 = [
 ];
 
 describe('HmacSha256', () => {
-  it.each(rfc4231)('matches the RFC 4231 vector for a $key.length-byte key', ({ key, data, mac }) => {
-    expect(Buffer.from(fullTag(new HmacSha256(key, 0), data)).toString('hex')).toBe(mac);
-  });
+  it.each(rfc4231)(
+    'matches the RFC 4231 vector for a $key.length-byte key',
+    ({ key, data, mac }) => {
+      expect(Buffer.from(fullTag(new HmacSha256(key, 0), data)).toString('hex')).toBe(mac);
+    },
+  );
 
   it('matches the RFC 4231 truncated vector (test case 5)', () => {
     const mac = new HmacSha256(hexToBytes('0c'.repeat(20)), 0);
@@ -75,7 +78,7 @@ describe('HmacSha256', () => {
           mac.prefix.set(prefix);
           const message = new Uint8Array(prefix.length * 4 + data.length);
           const view = new DataView(message.buffer);
-          prefix.forEach((word, i) => view.setInt32(i * 4, word));
+          for (const [i, word] of prefix.entries()) view.setInt32(i * 4, word);
           message.set(data, prefix.length * 4);
           expect(fullTag(mac, data)).toEqual(hmac(sha256, key, message));
         },
