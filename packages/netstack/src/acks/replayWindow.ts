@@ -29,7 +29,10 @@ export class ReplayWindow {
     if (sequence > this.latest) this.latest = sequence;
   }
 
-  /** Bit i set: sequence `latest - 1 - i` was received. */
+  /**
+   * Bit i set: sequence `latest - 1 - i` was received. A signed 32-bit integer (bit 31
+   * makes it negative), so it stays a small integer and costs no allocation.
+   */
   ackBits(): number {
     let bits = 0;
     for (let i = 0; i < 32; i++) {
@@ -37,7 +40,7 @@ export class ReplayWindow {
       if (sequence <= 0) break;
       if (this.received[sequence % REPLAY_WINDOW_SIZE] === sequence) bits |= 1 << i;
     }
-    return bits >>> 0;
+    return bits;
   }
 
   reset(): void {

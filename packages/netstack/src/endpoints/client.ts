@@ -16,8 +16,9 @@ import { EventQueue } from './eventQueue.js';
 import type { NetstackEvent } from './events.js';
 import {
   type ClientOptions,
+  checkPayloadLength,
+  copyPayload,
   maxPayloadBytes,
-  payloadTooLarge,
   type Resolved,
   resolveClientOptions,
 } from './options.js';
@@ -133,10 +134,10 @@ export class Client {
   }
 
   /**
-   * Sends `payload` to the server now and returns the packet's sequence number.
-   * Throws `not-connected` or `payload-too-large`.
+   * Sends `payload` (its first `length` bytes, when given) to the server now and
+   * returns the packet's sequence number. Throws `not-connected` or `payload-too-large`.
    */
-  send(payload: Uint8Array): number {
+  send(payload: Uint8Array, length = payload.length): number {
     this.assertOpen();
     if (this.currentState !== 'connected') {
       throw new NetstackError(
@@ -144,13 +145,11 @@ export class Client {
         `The client is ${this.currentState}; wait for the connected event before sending.`,
       );
     }
-    if (payload.length > this.maxPayload) {
-      throw payloadTooLarge(payload.length, this.maxPayload, this.options.maxPacketBytes);
-    }
+    checkPayloadLength(payload, length, this.maxPayload, this.options.maxPacketBytes);
     const peer = this.connection;
     const sequence = peer.beginPacket(PacketKind.Payload);
-    peer.sendBuffer.set(payload, HEADER_BYTES);
-    this.transmit(peer.sealPacket(HEADER_BYTES + payload.length, this.now));
+    copyPayload(peer.sendBuffer, payload, length);
+    this.transmit(peer.sealPacket(HEADER_BYTES + length, this.now));
     this.metrics.messagesSent++;
     return sequence;
   }

@@ -56,9 +56,14 @@ export class EventQueue {
   private readonly messagePool: Message[] = [];
   private readonly acknowledgedPool: Acknowledged[] = [];
 
-  /** Takes back the events handed out by the last `drain`. */
+  /**
+   * Takes back the events handed out by the last `drain`. Pops them one by one, as
+   * `length = 0` would drop the array's storage and the next push would allocate anew.
+   */
   recycle(): void {
-    for (const event of this.delivered) {
+    const delivered = this.delivered;
+    while (delivered.length > 0) {
+      const event = delivered.pop()!;
       switch (event.type) {
         case 'connected':
           this.connectedPool.push(event);
@@ -75,7 +80,6 @@ export class EventQueue {
           break;
       }
     }
-    this.delivered.length = 0;
   }
 
   /** Hands out every pending event, oldest first. */

@@ -1,7 +1,7 @@
 import { NetstackError } from '../errors.js';
 import type { Monitor } from '../monitoring/endpointMetrics.js';
 import { REQUEST_BYTES } from '../packets/connectionRequest.js';
-import { PACKET_OVERHEAD_BYTES } from '../packets/header.js';
+import { HEADER_BYTES, PACKET_OVERHEAD_BYTES } from '../packets/header.js';
 import type { SecurityMode } from '../security/securityMode.js';
 import type { Transport } from '../transport/transport.js';
 import { MAX_SLOTS } from './connectionHandle.js';
@@ -165,16 +165,41 @@ function checkRange(name: string, value: number, min: number, max: number): void
   }
 }
 
-/** The error `send` throws for a payload that does not fit in one packet. */
-export function payloadTooLarge(
+/**
+ * Throws unless `payload[0, length)` is a payload `send` can take: a Uint8Array, a whole
+ * number of bytes it holds, and at most `max` of them.
+ */
+export function checkPayloadLength(
+  payload: Uint8Array,
   length: number,
   max: number,
   maxPacketBytes: number,
-): NetstackError {
-  return new NetstackError(
-    'payload-too-large',
-    `The payload is ${length} bytes, but at most ${max} fit in a packet of maxPacketBytes ` +
-      `(${maxPacketBytes}) after netstack's 24 bytes. Send less (split the state), or raise ` +
-      'maxPacketBytes on both ends if every path between them carries larger datagrams.',
-  );
+): void {
+  if (!(payload instanceof Uint8Array)) {
+    throw new TypeError(
+      `send takes the payload as a Uint8Array (or Buffer), not ${typeof payload}.`,
+    );
+  }
+  if (!Number.isInteger(length) || length < 0 || length > payload.length) {
+    throw new RangeError(
+      `send was asked for ${length} bytes of a ${payload.length}-byte payload; pass a length from 0 to ${payload.length}.`,
+    );
+  }
+  if (length > max) {
+    throw new NetstackError(
+      'payload-too-large',
+      `The payload is ${length} bytes, but at most ${max} fit in a packet of maxPacketBytes ` +
+        `(${maxPacketBytes}) after netstack's 24 bytes. Send less (split the state), or raise ` +
+        'maxPacketBytes on both ends if every path between them carries larger datagrams.',
+    );
+  }
+}
+
+/** Copies `payload[0, length)` into a packet after its header, making no view. */
+export function copyPayload(packet: Uint8Array, payload: Uint8Array, length: number): void {
+  if (length === payload.length) {
+    packet.set(payload, HEADER_BYTES);
+    return;
+  }
+  for (let i = 0; i < length; i++) packet[HEADER_BYTES + i] = payload[i]!;
 }

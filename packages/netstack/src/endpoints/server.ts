@@ -29,8 +29,9 @@ import type { ConnectionStats } from './connectionStats.js';
 import { EventQueue } from './eventQueue.js';
 import type { NetstackEvent } from './events.js';
 import {
+  checkPayloadLength,
+  copyPayload,
   maxPayloadBytes,
-  payloadTooLarge,
   type Resolved,
   resolveServerOptions,
   type ServerOptions,
@@ -189,18 +190,18 @@ export class Server {
   }
 
   /**
-   * Sends `payload` to a connected client now and returns the packet's sequence number,
+   * Sends `payload` (its first `length` bytes, when given: encode into a reused buffer
+   * and send no view) to a connected client now. Returns the packet's sequence number,
    * which a later `messageAcknowledged` event names if the client receives it.
    * Throws `payload-too-large`, `not-connected` or `stale-handle`.
    */
-  send(connection: ConnectionHandle, payload: Uint8Array): number {
+  send(connection: ConnectionHandle, payload: Uint8Array, length = payload.length): number {
     const slot = this.connectedSlot(connection);
-    if (payload.length > this.maxPayload)
-      throw payloadTooLarge(payload.length, this.maxPayload, this.options.maxPacketBytes);
+    checkPayloadLength(payload, length, this.maxPayload, this.options.maxPacketBytes);
     const peer = slot.connection!;
     const sequence = peer.beginPacket(PacketKind.Payload);
-    peer.sendBuffer.set(payload, HEADER_BYTES);
-    this.transmit(peer, peer.sealPacket(HEADER_BYTES + payload.length, this.now), peer.peer);
+    copyPayload(peer.sendBuffer, payload, length);
+    this.transmit(peer, peer.sealPacket(HEADER_BYTES + length, this.now), peer.peer);
     this.metrics.messagesSent++;
     return sequence;
   }

@@ -62,6 +62,7 @@ export function readTruncatedAck(packet: Uint8Array): number {
   return packet[2]! | (packet[3]! << 8);
 }
 
+/** The ack bits as a signed 32-bit integer (bit 31 makes it negative). */
 export function readAckBits(packet: Uint8Array): number {
-  return (packet[4]! | (packet[5]! << 8) | (packet[6]! << 16) | (packet[7]! << 24)) >>> 0;
+  return packet[4]! | (packet[5]! << 8) | (packet[6]! << 16) | (packet[7]! << 24);
 }

@@ -1,0 +1,43 @@
+/** What the echo benchmark's processes say to each other over IPC. */
+
+export type Mode = 'raw' | 'netstack';
+
+export const PAYLOAD_BYTES = 100;
+
+export interface Credentials {
+  /** base64 */
+  secret: string;
+  /** base64 */
+  token: string;
+}
+
+/** Server → parent, once listening. */
+export interface ServerReady {
+  kind: 'ready';
+  port: number;
+  credentials: Credentials[];
+}
+
+/** Parent → server/client: report what you counted since `start`. */
+export interface Measure {
+  kind: 'measure';
+}
+
+/** Server → parent. */
+export interface ServerReport {
+  kind: 'report';
+  echoed: number;
+  cpuMicros: number;
+  heapUsedBefore: number;
+  heapUsedAfter: number;
+}
+
+/** Client → parent. */
+export interface ClientReport {
+  kind: 'report';
+  received: number;
+  connected: number;
+  cpuMicros: number;
+  /** Windows given up as lost after 100 ms of silence. */
+  stalls: number;
+}
