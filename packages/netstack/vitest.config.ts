@@ -1,8 +1,24 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Unit tests run once; the suites that drive whole endpoints run once per security mode
+ * (`inject('securityMode')` in src/test-support/securityMode.ts), so everything the
+ * protocol promises is checked signed and encrypted.
+ */
+const endToEnd = ['src/endpoints/**/*.test.ts', 'src/transport/**/*.test.ts'];
+
 export default defineConfig({
   resolve: { conditions: ['@netstack/source'] },
   test: {
-    include: ['src/**/*.test.ts'],
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['src/**/*.test.ts'], exclude: endToEnd },
+      },
+      ...(['sign', 'encrypt'] as const).map((securityMode) => ({
+        extends: true,
+        test: { name: securityMode, include: endToEnd, provide: { securityMode } },
+      })),
+    ],
   },
 });

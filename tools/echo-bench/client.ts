@@ -1,7 +1,7 @@
 /**
  * The load of the echo benchmark, in its own process: `clients` peers, each keeping
  * `window` payloads in flight and sending a new one for every echo. In `raw` mode they
- * are plain dgram sockets; in `netstack` mode real netstack `Client`s, so both sides
+ * are plain dgram sockets; otherwise real netstack `Client`s in that mode, so both sides
  * of the protocol run in full.
  */
 import { createSocket } from 'node:dgram';

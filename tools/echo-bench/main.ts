@@ -4,15 +4,22 @@
  *   pnpm bench [--rounds 3] [--seconds 4] [--clients 32] [--window 8]
  *
  * Each round starts a server process and a load process for each mode in turn
- * (raw, netstack, raw, netstack, ...), warms up, then counts the echoes the server
+ * (raw, sign, encrypt, raw, sign, ...), warms up, then counts the echoes the server
  * sends and the CPU it uses. Prints packets/s, server CPU per packet and the ratios,
- * with medians over the rounds. Both modes run 100-byte payloads; the netstack load
- * is real `Client`s, so the client process does the protocol's work too.
+ * with medians over the rounds. Every mode echoes 100-byte payloads; the netstack
+ * load is real `Client`s, so the load process does the protocol's work too, and both
+ * processes share the machine's cores: the figure is the whole system's throughput.
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { ClientReport, Mode, ServerReady, ServerReport } from './protocol.js';
+import {
+  type ClientReport,
+  MODES,
+  type Mode,
+  type ServerReady,
+  type ServerReport,
+} from './protocol.js';
 
 const { values } = parseArgs({
   options: {
@@ -94,12 +101,12 @@ async function measure(mode: Mode): Promise<Sample> {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const samples: Record<Mode, Sample[]> = { raw: [], netstack: [] };
+const samples: Record<Mode, Sample[]> = { raw: [], sign: [], encrypt: [] };
 console.log(
   `echo benchmark: ${clients} clients × ${window} in flight, 100-byte payloads, ${rounds} rounds of ${seconds} s`,
 );
 for (let round = 1; round <= rounds; round++) {
-  for (const mode of ['raw', 'netstack'] as const) {
+  for (const mode of MODES) {
     const sample = await measure(mode);
     samples[mode].push(sample);
     console.log(
@@ -110,24 +117,28 @@ for (let round = 1; round <= rounds; round++) {
     );
   }
 }
-const raw = {
-  pps: median(samples.raw.map((s) => s.packetsPerSecond)),
-  cpu: median(samples.raw.map((s) => s.cpuMicrosPerPacket)),
+const label: Record<Mode, string> = {
+  raw: 'raw node:dgram echo',
+  sign: 'netstack, signed',
+  encrypt: 'netstack, encrypted',
 };
-const netstack = {
-  pps: median(samples.netstack.map((s) => s.packetsPerSecond)),
-  cpu: median(samples.netstack.map((s) => s.cpuMicrosPerPacket)),
-};
-console.log('\nmedians');
+const overhead: Record<Mode, number> = { raw: 0, sign: 24, encrypt: 24 };
+const medians = Object.fromEntries(
+  MODES.map((mode) => [
+    mode,
+    {
+      pps: median(samples[mode].map((s) => s.packetsPerSecond)),
+      cpu: median(samples[mode].map((s) => s.cpuMicrosPerPacket)),
+    },
+  ]),
+) as Record<Mode, { pps: number; cpu: number }>;
 console.log(
-  `  raw node:dgram echo   ${Math.round(raw.pps).toLocaleString('en').padStart(9)} packets/s   ${raw.cpu.toFixed(2)} µs server CPU/packet`,
+  '\nmedians                      packets/s   server µs CPU/packet   bytes/packet   vs raw (packets/s)',
 );
-console.log(
-  `  netstack (signed)     ${Math.round(netstack.pps).toLocaleString('en').padStart(9)} packets/s   ${netstack.cpu.toFixed(2)} µs server CPU/packet`,
-);
-console.log(
-  `  ratio netstack / raw  ${(netstack.pps / raw.pps).toFixed(2)}× packets/s   ${(raw.cpu / netstack.cpu).toFixed(2)}× packets per server CPU-second`,
-);
-console.log(
-  '  bytes on the wire per echo packet: raw 100, netstack 124 (24 bytes of header and tag)',
-);
+for (const mode of MODES) {
+  const { pps, cpu } = medians[mode];
+  console.log(
+    `  ${label[mode].padEnd(24)} ${Math.round(pps).toLocaleString('en').padStart(9)}   ${cpu.toFixed(2).padStart(20)}` +
+      `   ${String(100 + overhead[mode]).padStart(12)}   ${(pps / medians.raw.pps).toFixed(2).padStart(17)}×`,
+  );
+}

@@ -1,6 +1,8 @@
 /** What the echo benchmark's processes say to each other over IPC. */
 
-export type Mode = 'raw' | 'netstack';
+/** `raw`: node:dgram alone; `sign` / `encrypt`: netstack in that security mode. */
+export type Mode = 'raw' | 'sign' | 'encrypt';
+export const MODES: readonly Mode[] = ['raw', 'sign', 'encrypt'];
 
 export const PAYLOAD_BYTES = 100;
 

@@ -1,7 +1,7 @@
 /**
  * The server side of the echo benchmark, in its own process: echoes every 100-byte
  * payload back, either with node:dgram alone (`raw`) or through a netstack `Server`
- * (header parse, replay window, HMAC verify, acks, events, HMAC sign).
+ * (header parse, replay window, verify, acks, events, seal) in `sign` or `encrypt` mode.
  */
 import { randomBytes } from 'node:crypto';
 import { createSocket } from 'node:dgram';
@@ -27,7 +27,12 @@ function listen(): Promise<ServerReady> {
   }
   return UdpTransport.bind({ address: '127.0.0.1', receiveBufferBytes: 4 << 20 }).then(
     (transport) => {
-      const server = new Server({ transport, maxConnections: clients, timeout: 30_000 });
+      const server = new Server({
+        transport,
+        maxConnections: clients,
+        timeout: 30_000,
+        securityMode: mode,
+      });
       const credentials = Array.from({ length: clients }, () => {
         const secret = randomBytes(32);
         const token = randomBytes(32);

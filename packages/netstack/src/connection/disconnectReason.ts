@@ -8,9 +8,12 @@ export const DisconnectReason = {
   ClosedByPeer: 'closed-by-peer',
   /** The client sent requests for `connectTimeout` milliseconds and no answer came. */
   ConnectTimedOut: 'connect-timed-out',
-  /** The server speaks another protocol version. */
+  /** Client and server speak different protocol versions: the server denied the request. */
   DeniedVersion: 'denied-version',
-  /** Client and server run different security modes (sign / encrypt). */
+  /**
+   * Client and server run different security modes (sign / encrypt): the server denied
+   * the request. Set the same `securityMode` on both.
+   */
   DeniedSecurityMode: 'denied-security-mode',
   /** Server: a reserved slot's client did not connect within `reservationTimeout`. */
   ReservationExpired: 'reservation-expired',

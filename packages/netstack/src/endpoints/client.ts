@@ -3,7 +3,7 @@ import { DisconnectReason } from '../connection/disconnectReason.js';
 import { NetstackError } from '../errors.js';
 import { DropReason } from '../monitoring/dropReason.js';
 import { EndpointMetrics } from '../monitoring/endpointMetrics.js';
-import { DENIED_BODY_BYTES, DenialReason } from '../packets/connectionDenied.js';
+import { DENIED_BODY_BYTES, denialToReason } from '../packets/connectionDenied.js';
 import { writeRequestBody } from '../packets/connectionRequest.js';
 import { HEADER_BYTES, PACKET_OVERHEAD_BYTES, readKind } from '../packets/header.js';
 import { PacketKind } from '../packets/packetKind.js';
@@ -277,10 +277,4 @@ function checkSizeFromServer(kind: number, length: number): DropReason | undefin
     default:
       return DropReason.UnexpectedKind;
   }
-}
-
-function denialToReason(reason: number): DisconnectReason {
-  return reason === DenialReason.SecurityModeMismatch
-    ? DisconnectReason.DeniedSecurityMode
-    : DisconnectReason.DeniedVersion;
 }

@@ -1,6 +1,7 @@
 import { PerformanceObserver } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { PairTransport } from '../test-support/pairTransport.js';
+import { testSecurityMode } from '../test-support/securityMode.js';
 import { freshCredentials } from '../test-support/session.js';
 import { Client } from './client.js';
 import type { NetstackEvent } from './events.js';
@@ -12,8 +13,8 @@ const CLIENT = { address: 'client', port: 2 };
 /** A client and a server echoing 100-byte payloads, every packet acknowledged. */
 function echoSession() {
   const [serverSide, clientSide] = PairTransport.pair(SERVER, CLIENT);
-  const server = new Server({ transport: serverSide });
-  const client = new Client({ transport: clientSide });
+  const server = new Server({ transport: serverSide, securityMode: testSecurityMode });
+  const client = new Client({ transport: clientSide, securityMode: testSecurityMode });
   const { secret, token } = freshCredentials();
   server.reserve(secret, token);
   client.connect(SERVER, secret, token);

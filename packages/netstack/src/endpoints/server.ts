@@ -3,7 +3,7 @@ import { DisconnectReason } from '../connection/disconnectReason.js';
 import { NetstackError } from '../errors.js';
 import { DropReason } from '../monitoring/dropReason.js';
 import { EndpointMetrics } from '../monitoring/endpointMetrics.js';
-import { DenialReason } from '../packets/connectionDenied.js';
+import { DENIED_BODY_BYTES, DenialReason, denialToReason } from '../packets/connectionDenied.js';
 import {
   PROTOCOL_VERSION,
   REQUEST_BYTES,
@@ -296,10 +296,10 @@ export class Server {
     if (rejected !== undefined) return rejected;
 
     if (bytes[REQUEST_VERSION_OFFSET] !== PROTOCOL_VERSION) {
-      return this.deny(peer, from, DenialReason.VersionMismatch);
+      return this.deny(slot, from, DenialReason.VersionMismatch);
     }
     if (bytes[REQUEST_MODE_OFFSET] !== this.modeByte) {
-      return this.deny(peer, from, DenialReason.SecurityModeMismatch);
+      return this.deny(slot, from, DenialReason.SecurityModeMismatch);
     }
     slot.state = 'connected';
     this.reserved--;
@@ -312,11 +312,19 @@ export class Server {
     return undefined;
   }
 
-  /** Answers a verified request the server cannot serve; the request counts as dropped. */
-  private deny(peer: Connection, to: PeerAddress, reason: DenialReason): DropReason {
-    peer.beginPacket(PacketKind.ConnectionDenied);
-    peer.sendBuffer[HEADER_BYTES] = reason;
-    this.transmit(peer, peer.sealPacket(HEADER_BYTES + 1, this.now), to);
+  /**
+   * Answers a verified request the server cannot serve and ends its reservation with
+   * the reason, so both sides learn it. The denial goes out twice in case one is lost:
+   * 50 bytes in answer to a 58-byte request.
+   */
+  private deny(slot: Slot, to: PeerAddress, reason: DenialReason): DropReason {
+    const peer = slot.connection!;
+    for (let copy = 0; copy < 2; copy++) {
+      peer.beginPacket(PacketKind.ConnectionDenied);
+      peer.sendBuffer[HEADER_BYTES] = reason;
+      this.transmit(peer, peer.sealPacket(HEADER_BYTES + DENIED_BODY_BYTES, this.now), to);
+    }
+    this.endSlot(slot, denialToReason(reason));
     return DropReason.Denied;
   }
 

@@ -10,6 +10,8 @@
  *
  * Sent only in answer to a request whose tag verified, so the client can trust it.
  */
+import { DisconnectReason } from '../connection/disconnectReason.js';
+
 export const DenialReason = {
   /** The client speaks another protocol version. */
   VersionMismatch: 1,
@@ -20,3 +22,10 @@ export const DenialReason = {
 export type DenialReason = (typeof DenialReason)[keyof typeof DenialReason];
 
 export const DENIED_BODY_BYTES = 1;
+
+/** The reason both ends report for a denial (an unknown code reads as a version mismatch). */
+export function denialToReason(reason: number): DisconnectReason {
+  return reason === DenialReason.SecurityModeMismatch
+    ? DisconnectReason.DeniedSecurityMode
+    : DisconnectReason.DeniedVersion;
+}

@@ -7,6 +7,7 @@ import { Server } from '../endpoints/server.js';
 import type { LinkConditions } from '../testing/linkConditioner.js';
 import { MemoryNetwork } from '../testing/memoryNetwork.js';
 import type { PeerAddress } from '../transport/transport.js';
+import { testSecurityMode } from './securityMode.js';
 
 export const SERVER_ADDRESS: PeerAddress = { address: 'server', port: 40000 };
 
@@ -90,12 +91,17 @@ export class Session {
       seed: options.seed ?? 1,
       ...(options.conditions ? { conditions: options.conditions } : {}),
     });
-    this.server = new Server({ ...options.server, transport: this.network.bind(SERVER_ADDRESS) });
+    this.server = new Server({
+      securityMode: testSecurityMode,
+      ...options.server,
+      transport: this.network.bind(SERVER_ADDRESS),
+    });
   }
 
   addClient(options: Partial<ClientOptions> = {}): Client {
     const index = this.clients.length;
     const client = new Client({
+      securityMode: testSecurityMode,
       ...options,
       transport: this.network.bind({ address: `client-${index}`, port: 5000 + index }),
     });

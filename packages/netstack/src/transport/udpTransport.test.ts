@@ -4,6 +4,7 @@ import { Client } from '../endpoints/client.js';
 import type { NetstackEvent } from '../endpoints/events.js';
 import { Server } from '../endpoints/server.js';
 import { NetstackError } from '../errors.js';
+import { testSecurityMode } from '../test-support/securityMode.js';
 import { UdpTransport } from './udpTransport.js';
 
 const closers: (() => void)[] = [];
@@ -36,8 +37,8 @@ describe.each([
   it('connects, exchanges acknowledged messages both ways, and disconnects gracefully', async () => {
     const serverTransport = await UdpTransport.bind({ address: loopback });
     const clientTransport = await UdpTransport.bind({ address: loopback });
-    const server = new Server({ transport: serverTransport });
-    const client = new Client({ transport: clientTransport });
+    const server = new Server({ transport: serverTransport, securityMode: testSecurityMode });
+    const client = new Client({ transport: clientTransport, securityMode: testSecurityMode });
     closers.push(
       () => server.close(),
       () => client.close(),
