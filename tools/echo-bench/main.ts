@@ -22,6 +22,8 @@ import {
 } from './protocol.js';
 
 const { values } = parseArgs({
+  // pnpm passes a '--' through to the script; it separates nothing here.
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
   options: {
     rounds: { type: 'string', default: '3' },
     seconds: { type: 'string', default: '4' },
