@@ -107,12 +107,18 @@ const candidates: Candidate[] = [
     name: `node:crypto ${algorithm}`,
     sealAndOpen: (sequence: number) => {
       new DataView(nonce.buffer).setUint32(4, sequence, true);
-      const cipher = createCipheriv(algorithm, key, nonce, { authTagLength: 16 });
+      const cipher =
+        algorithm === 'aes-256-gcm'
+          ? createCipheriv(algorithm, key, nonce, { authTagLength: 16 })
+          : createCipheriv(algorithm, key, nonce, { authTagLength: 16 });
       cipher.setAAD(aad);
       const sealed = cipher.update(body);
       cipher.final();
       const tag = cipher.getAuthTag();
-      const decipher = createDecipheriv(algorithm, key, nonce, { authTagLength: 16 });
+      const decipher =
+        algorithm === 'aes-256-gcm'
+          ? createDecipheriv(algorithm, key, nonce, { authTagLength: 16 })
+          : createDecipheriv(algorithm, key, nonce, { authTagLength: 16 });
       decipher.setAAD(aad);
       decipher.setAuthTag(tag);
       decipher.update(sealed);
