@@ -1,1 +1,15 @@
-export {};
+export type {
+  f32,
+  f64,
+  i8,
+  i16,
+  i32,
+  i64,
+  quantized,
+  u8,
+  u16,
+  u32,
+  u64,
+  varint,
+  zigzag,
+} from './serialization/index.js';
