@@ -16,6 +16,7 @@
 export { DecodeError, type DecodeErrorCode, type DecodeErrorOptions } from './decodeError.js';
 export { EncodeError, type EncodeErrorCode, type EncodeErrorOptions } from './encodeError.js';
 export { type NetstackOptions, netstack } from './netstackDecorator.js';
+export { dequantize, quantize } from './quantize.js';
 export { Reader } from './reader.js';
 export type {
   f32,

@@ -254,6 +254,21 @@ export class Reader {
    * ```
    */
   string(maxBytes = DEFAULT_MAX_LENGTH, path = ''): string {
+    // Fast path, small enough to be inlined: a one-byte length and at most 16 ASCII bytes.
+    const b = this.bytes;
+    const start = this.offset;
+    const n = start < this.end ? b[start]! : 0xff;
+    if (n <= 16 && n <= maxBytes && start + 1 + n <= this.end) {
+      const p = start + 1;
+      if (isAscii(b, p, n)) {
+        this.offset = p + n;
+        return asciiString(b, p, n);
+      }
+    }
+    return this.stringSlow(maxBytes, path);
+  }
+
+  private stringSlow(maxBytes: number, path: string): string {
     const n = this.length(maxBytes, 1, path);
     const b = this.bytes;
     const p = this.offset;

@@ -1,0 +1,120 @@
+import type { MessageModel } from '../model/schema.js';
+import { maxSize, minSize } from '../model/sizes.js';
+import { CodeBuilder } from './codeBuilder.js';
+import { describeLayout } from './describeLayout.js';
+import type { EmitContext } from './emitContext.js';
+import { emitDecodeStruct } from './emitDecode.js';
+import { emitEncodeStruct } from './emitEncode.js';
+import { emitFunction } from './emitFunction.js';
+import { emitSizeStruct } from './emitSize.js';
+import { propertyAccess, propertyKey } from './localNames.js';
+
+/**
+ * Emits the functions of one message: `encodeX`, `decodeX`, `sizeOfX` and `maxSizeOfX`.
+ *
+ * @example
+ * ```ts
+ * emitMessage(code, ctx, index.message('Entity'));
+ * ```
+ */
+export function emitMessage(out: CodeBuilder, ctx: EmitContext, message: MessageModel): void {
+  const { name, fields } = message;
+  const index = ctx.index;
+  const max = maxSize({ kind: 'message', name }, index);
+  const min = minSize({ kind: 'message', name }, index);
+  const layout = describeLayout(fields, index);
+  const sizeText = min === max ? `${max} bytes` : `${min}–${max} bytes`;
+  const layoutDoc = ['', `Wire layout (${sizeText}):`, '```text', ...layout, '```'];
+  ctx.runtime.add('Writer');
+  ctx.runtime.add('Reader');
+
+  emitFunction(out, ctx, {
+    doc: [
+      `Writes \`v\` at \`w.offset\` and advances it. Throws \`EncodeError\` when the buffer is too`,
+      'small or a length is over its cap.',
+      ...layoutDoc,
+    ],
+    signature: `export function encode${name}(w: Writer, v: ${name}): void {`,
+    params: ['w', 'v'],
+    buffers: 'w',
+    body: (state) => {
+      emitEncodeStruct(
+        state,
+        fields.map((f) => ({ path: f.name, value: propertyAccess('v', f.name), slot: f })),
+      );
+      return [];
+    },
+  });
+  out.line();
+
+  emitFunction(out, ctx, {
+    doc: [
+      `Reads a \`${name}\` at \`r.offset\` and advances past it. Throws \`DecodeError\` for bytes`,
+      'that do not hold one.',
+    ],
+    signature: `export function decode${name}(r: Reader): ${name} {`,
+    params: ['r'],
+    buffers: 'r',
+    body: (state) => {
+      const values = emitDecodeStruct(
+        state,
+        fields.map((f) => ({ path: f.name, local: f.name, slot: f })),
+        '',
+      );
+      return message.declaration === 'class'
+        ? classResult(state.names.helper('o'), message, values)
+        : objectResult(message, values);
+    },
+  });
+  out.line();
+
+  emitFunction(out, ctx, {
+    doc: [`The exact number of bytes \`encode${name}\` writes for \`v\`.`],
+    signature: `export function sizeOf${name}(v: ${name}): number {`,
+    params: ['v'],
+    body: (state) => {
+      const outer = state.code;
+      state.code = new CodeBuilder();
+      const constant = emitSizeStruct(
+        state,
+        fields.map((f) => ({ path: f.name, value: propertyAccess('v', f.name), slot: f })),
+      );
+      const variable = state.code;
+      state.code = outer;
+      if (variable.isEmpty()) return [`return ${constant};`];
+      outer.line(`let size = ${constant};`);
+      outer.append(variable);
+      return ['return size;'];
+    },
+  });
+  out.line();
+  out.line(
+    `/** The most bytes \`encode${name}\` writes for any \`${name}\` (strings and arrays at their caps). */`,
+  );
+  out.line(`export const maxSizeOf${name} = ${max};`);
+}
+
+function objectResult(message: MessageModel, values: string[]): string[] {
+  const parts = message.fields.map((field, i) => {
+    const value = values[i]!;
+    const property = value === field.name ? value : `${propertyKey(field.name)}: ${value}`;
+    if (field.optional === 'omit')
+      return `...(${value} === undefined ? undefined : { ${property} })`;
+    return property;
+  });
+  if (parts.length === 0) return ['return {};'];
+  const oneLine = `return { ${parts.join(', ')} };`;
+  if (oneLine.length <= 96) return [oneLine];
+  return ['return {', ...parts.map((part) => `  ${part},`), '};'];
+}
+
+function classResult(o: string, message: MessageModel, values: string[]): string[] {
+  const lines = [`const ${o} = new ${message.name}();`];
+  message.fields.forEach((field, i) => {
+    const value = values[i]!;
+    const assign = `${propertyAccess(o, field.name)} = ${value};`;
+    lines.push(field.optional === 'omit' ? `if (${value} !== undefined) ${assign}` : assign);
+  });
+  lines.push(`return ${o};`);
+  return lines;
+}

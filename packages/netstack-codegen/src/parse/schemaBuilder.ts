@@ -1,0 +1,407 @@
+import {
+  type ClassDeclaration,
+  type InterfaceDeclaration,
+  Node,
+  type PropertyDeclaration,
+  type PropertySignature,
+  Scope,
+  type SourceFile,
+  SyntaxKind,
+} from 'ts-morph';
+import type { ChoiceModel, FieldModel, MessageModel, Schema, UnionModel } from '../model/schema.js';
+import { type Diagnostic, diagnosticAt } from './diagnostic.js';
+import { findTag, tagText } from './jsDocTags.js';
+import { resolveFieldCaps, resolveFieldType } from './resolveType.js';
+
+/** A declaration that can be a message. */
+export type MessageDeclaration = InterfaceDeclaration | ClassDeclaration;
+
+const MAX_ID = 2 ** 32 - 1;
+
+/**
+ * Walks the marked declarations of the input files and everything they reference, building
+ * the schema and collecting every problem (it does not stop at the first).
+ *
+ * @example
+ * ```ts
+ * const builder = new SchemaBuilder();
+ * for (const file of inputs) builder.addFile(file);
+ * const { schema, diagnostics } = builder.result();
+ * ```
+ */
+export class SchemaBuilder {
+  private readonly messages: MessageModel[] = [];
+  private readonly done = new Map<MessageDeclaration, string | undefined>();
+  private readonly inProgress = new Set<MessageDeclaration>();
+  private readonly choices = new Map<string, ChoiceModel>();
+  private readonly unions = new Map<string, UnionModel>();
+  private readonly names = new Map<string, Node>();
+  private readonly diagnostics: Diagnostic[] = [];
+
+  /** Adds every marked interface and class of `file`, in source order. */
+  addFile(file: SourceFile): void {
+    for (const statement of file.getStatements()) {
+      if (
+        (Node.isInterfaceDeclaration(statement) || Node.isClassDeclaration(statement)) &&
+        isMarked(statement)
+      ) {
+        this.ensureMessage(statement, statement, statement.getName() ?? '(anonymous)');
+      }
+    }
+  }
+
+  /** The schema (messages after the messages they contain) and all diagnostics. */
+  result(): { schema: Schema; diagnostics: Diagnostic[] } {
+    this.checkIds();
+    const schema: Schema = {
+      messages: this.messages,
+      choices: [...this.choices.values()],
+      unions: [...this.unions.values()],
+    };
+    const diagnostics = [...this.diagnostics].sort(
+      (a, b) => compare(a.file, b.file) || a.line - b.line || a.column - b.column,
+    );
+    return { schema, diagnostics };
+  }
+
+  /** Records a problem. */
+  report(diagnostic: Diagnostic): void {
+    this.diagnostics.push(diagnostic);
+  }
+
+  /**
+   * The message name for `decl`, building it first if needed; `undefined` (after reporting
+   * why, at `at`) when it is not marked, not exported, or part of a cycle.
+   */
+  ensureMessage(decl: MessageDeclaration, at: Node, path: string): string | undefined {
+    if (this.done.has(decl)) return this.done.get(decl);
+    const name = decl.getName() ?? '(anonymous)';
+    if (this.inProgress.has(decl)) {
+      this.report(
+        diagnosticAt(at, {
+          path,
+          message: `${name} contains itself (a recursive type)`,
+          hint: 'recursive types are not supported, since a decoder could recurse without bound; flatten it, for example into an array of nodes that refer to each other by index',
+        }),
+      );
+      return undefined;
+    }
+    if (!isMarked(decl)) {
+      this.report(
+        diagnosticAt(at, {
+          path,
+          message: `${name} is not marked for netstack-codegen`,
+          hint: Node.isClassDeclaration(decl)
+            ? `decorate the class with @netstack (from '@netstack/core/serialization')`
+            : `add /** @netstack */ above \`interface ${name}\``,
+        }),
+      );
+      this.done.set(decl, undefined);
+      return undefined;
+    }
+    if (!this.claimName(name, decl)) {
+      this.done.set(decl, undefined);
+      return undefined;
+    }
+    this.inProgress.add(decl);
+    const message = this.buildMessage(decl, name);
+    this.inProgress.delete(decl);
+    this.done.set(decl, message?.name);
+    if (message !== undefined) this.messages.push(message);
+    return message?.name;
+  }
+
+  /** The message already built under `name`, if any. */
+  findMessage(name: string): MessageModel | undefined {
+    return this.messages.find((m) => m.name === name);
+  }
+
+  /** Registers an enum or literal union (once per name). */
+  addChoice(choice: ChoiceModel, at: Node): void {
+    const existing = this.choices.get(choice.name);
+    if (existing !== undefined) return;
+    if (choice.source === undefined || !this.names.has(choice.name)) {
+      if (!this.claimName(choice.name, at)) return;
+    }
+    this.choices.set(choice.name, choice);
+  }
+
+  /** Registers a discriminated union (once per name). */
+  addUnion(union: UnionModel, at: Node): void {
+    if (this.unions.has(union.name)) return;
+    if (!this.claimName(union.name, at)) return;
+    this.unions.set(union.name, union);
+  }
+
+  private claimName(name: string, node: Node): boolean {
+    const owner = this.names.get(name);
+    if (owner === undefined || owner === node) {
+      this.names.set(name, node);
+      return true;
+    }
+    this.report(
+      diagnosticAt(node, {
+        path: name,
+        message: `two declarations named ${name} would generate the same functions`,
+        hint: `rename one; the other is at ${owner.getSourceFile().getFilePath()}:${owner.getStartLineNumber()}`,
+      }),
+    );
+    return false;
+  }
+
+  private buildMessage(decl: MessageDeclaration, name: string): MessageModel | undefined {
+    const before = this.diagnostics.length;
+    const fail = (node: Node, message: string, hint: string) =>
+      this.report(diagnosticAt(node, { path: name, message, hint }));
+    if (!decl.isExported())
+      fail(decl, `${name} is not exported`, `export it: generated code imports it`);
+    if (decl.getTypeParameters().length > 0) {
+      fail(
+        decl,
+        `${name} is generic`,
+        'declare a concrete interface for each instantiation you send',
+      );
+    }
+    const fields: FieldModel[] = [];
+    if (Node.isInterfaceDeclaration(decl)) {
+      if (decl.getExtends().length > 0) {
+        fail(
+          decl,
+          `${name} extends another interface`,
+          'inheritance is not supported; repeat the fields, or nest the base as a field',
+        );
+      }
+      for (const member of decl.getMembers()) {
+        if (Node.isPropertySignature(member)) {
+          const field = this.buildField(member, name);
+          if (field !== undefined) fields.push(field);
+        } else {
+          fail(
+            member,
+            `${name} has a ${member.getKindName()}`,
+            'only plain properties can be sent; remove methods, index and call signatures',
+          );
+        }
+      }
+    } else {
+      this.checkClass(decl, name, fail);
+      for (const property of decl.getProperties()) {
+        if (property.isStatic()) continue;
+        const field = this.buildClassField(property, name);
+        if (field !== undefined) fields.push(field);
+      }
+    }
+    if (this.diagnostics.length > before) return undefined;
+    const message: MessageModel = {
+      name,
+      declaration: Node.isClassDeclaration(decl) ? 'class' : 'interface',
+      source: { file: decl.getSourceFile().getFilePath(), name },
+      fields,
+    };
+    const id = messageId(decl, (node, text) =>
+      fail(node, text, 'use an integer 0 … 4294967295, such as `@messageId 3`'),
+    );
+    if (id !== undefined) message.id = id;
+    return message;
+  }
+
+  private checkClass(
+    decl: ClassDeclaration,
+    name: string,
+    fail: (node: Node, message: string, hint: string) => void,
+  ): void {
+    if (decl.isAbstract())
+      fail(
+        decl,
+        `${name} is abstract`,
+        'the decoder makes instances with `new`; use a concrete class',
+      );
+    if (decl.getExtends() !== undefined) {
+      fail(
+        decl,
+        `${name} extends another class`,
+        'inheritance is not supported; repeat the fields or use an interface',
+      );
+    }
+    for (const ctor of decl.getConstructors()) {
+      const required = ctor
+        .getParameters()
+        .filter((p) => !p.hasInitializer() && !p.isOptional() && !p.isRestParameter());
+      if (required.length > 0) {
+        fail(
+          ctor,
+          `${name}'s constructor has required parameters`,
+          `the decoder calls \`new ${name}()\`; give every parameter a default`,
+        );
+      }
+    }
+  }
+
+  private buildField(member: PropertySignature, owner: string): FieldModel | undefined {
+    const name = propertyName(member);
+    const path = `${owner}.${name ?? member.getName()}`;
+    if (name === undefined) {
+      this.report(
+        diagnosticAt(member, {
+          path,
+          message: 'computed property names are not supported',
+          hint: 'use a plain identifier or string name',
+        }),
+      );
+      return undefined;
+    }
+    const typeNode = member.getTypeNode();
+    if (typeNode === undefined) {
+      this.report(
+        diagnosticAt(member, {
+          path,
+          message: 'the property has no type',
+          hint: 'give it a type such as u32 or string',
+        }),
+      );
+      return undefined;
+    }
+    return resolveFieldType(this, {
+      member,
+      typeNode,
+      path,
+      name,
+      owner,
+      question: member.hasQuestionToken(),
+    });
+  }
+
+  private buildClassField(property: PropertyDeclaration, owner: string): FieldModel | undefined {
+    const name = propertyName(property);
+    const path = `${owner}.${name ?? property.getName()}`;
+    const fail = (message: string, hint: string) => {
+      this.report(diagnosticAt(property, { path, message, hint }));
+      return undefined;
+    };
+    if (name === undefined || property.getNameNode().getKind() === SyntaxKind.PrivateIdentifier) {
+      return fail(
+        'private (#) and computed field names are not supported',
+        'use a public field with a plain name',
+      );
+    }
+    if (property.getScope() !== Scope.Public) {
+      return fail(
+        `${property.getScope()} fields are not supported`,
+        'make it public: the generated code reads and sets it',
+      );
+    }
+    if (property.isReadonly())
+      return fail(
+        'readonly fields cannot be set by the decoder',
+        'remove `readonly`, or use an interface',
+      );
+    const typeNode = property.getTypeNode();
+    if (typeNode === undefined) {
+      const type = property.getType();
+      const inferred = type.isString()
+        ? 'string'
+        : type.isNumber()
+          ? 'f64'
+          : type.isBoolean()
+            ? 'boolean'
+            : undefined;
+      if (inferred === undefined)
+        return fail('the field has no type annotation', 'annotate it, such as `hp: u8 = 100`');
+      const field: FieldModel = {
+        name,
+        type:
+          inferred === 'string'
+            ? { kind: 'string', maxBytes: resolveFieldCaps(this, property, path).maxLength }
+            : inferred === 'f64'
+              ? { kind: 'number', width: 'f64' }
+              : { kind: 'boolean' },
+      };
+      if (property.hasQuestionToken()) field.optional = 'omit';
+      return field;
+    }
+    return resolveFieldType(this, {
+      member: property,
+      typeNode,
+      path,
+      name,
+      owner,
+      question: property.hasQuestionToken(),
+    });
+  }
+
+  private checkIds(): void {
+    const seen = new Map<number, string>();
+    for (const message of this.messages) {
+      if (message.id === undefined) continue;
+      const other = seen.get(message.id);
+      if (other !== undefined) {
+        this.report({
+          file: message.source.file,
+          line: 1,
+          column: 1,
+          path: message.name,
+          message: `message id ${message.id} is also the id of ${other}`,
+          hint: 'give every message a different id',
+        });
+      }
+      seen.set(message.id, message.name);
+    }
+  }
+}
+
+/** True when an interface carries `@netstack`, or a class the decorator or the tag. */
+export function isMarked(decl: MessageDeclaration): boolean {
+  if (findTag(decl, 'netstack') !== undefined) return true;
+  return (
+    Node.isClassDeclaration(decl) && decl.getDecorators().some((d) => d.getName() === 'netstack')
+  );
+}
+
+function messageId(
+  decl: MessageDeclaration,
+  fail: (node: Node, message: string) => void,
+): number | undefined {
+  let node: Node | undefined;
+  let text: string | undefined;
+  const tag = findTag(decl, 'messageId');
+  if (tag !== undefined) {
+    node = tag;
+    text = tagText(tag);
+  }
+  if (Node.isClassDeclaration(decl)) {
+    for (const decorator of decl.getDecorators()) {
+      if (decorator.getName() !== 'netstack') continue;
+      const [arg] = decorator.getArguments();
+      if (arg === undefined) continue;
+      const idProperty = Node.isObjectLiteralExpression(arg) ? arg.getProperty('id') : undefined;
+      const initializer = Node.isPropertyAssignment(idProperty)
+        ? idProperty.getInitializer()
+        : undefined;
+      if (initializer === undefined) {
+        fail(arg, 'the @netstack decorator takes `{ id: <integer literal> }`');
+        return undefined;
+      }
+      node = initializer;
+      text = initializer.getText();
+    }
+  }
+  if (node === undefined || text === undefined) return undefined;
+  const id = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(id) || id > MAX_ID) {
+    fail(node, `message id \`${text}\` is not an integer 0 … 4294967295`);
+    return undefined;
+  }
+  return id;
+}
+
+function propertyName(member: PropertySignature | PropertyDeclaration): string | undefined {
+  const nameNode = member.getNameNode();
+  if (Node.isIdentifier(nameNode)) return nameNode.getText();
+  if (Node.isStringLiteral(nameNode)) return nameNode.getLiteralValue();
+  if (Node.isNumericLiteral(nameNode)) return nameNode.getText();
+  return undefined;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
