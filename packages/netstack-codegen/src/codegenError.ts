@@ -29,9 +29,17 @@ export class CodegenError extends Error {
   /** For `INVALID_SCHEMA`: every problem, sorted by file and position. */
   readonly diagnostics: readonly Diagnostic[];
 
-  constructor(code: CodegenErrorCode, message: string, diagnostics: readonly Diagnostic[] = []) {
+  /** For `INVALID_SCHEMA`: every source file that was read (what `--watch` keeps watching). */
+  readonly files?: readonly string[];
+
+  constructor(
+    code: CodegenErrorCode,
+    message: string,
+    details: { diagnostics?: readonly Diagnostic[]; files?: readonly string[] } = {},
+  ) {
     super(message);
     this.code = code;
-    this.diagnostics = diagnostics;
+    this.diagnostics = details.diagnostics ?? [];
+    if (details.files !== undefined) this.files = details.files;
   }
 }

@@ -53,7 +53,7 @@ export function generate(options: GenerateOptions): GenerateResult {
     throw new CodegenError(
       'INVALID_SCHEMA',
       `${count} problem${count === 1 ? '' : 's'} in the schema`,
-      parsed.diagnostics,
+      { diagnostics: parsed.diagnostics, files: parsed.files },
     );
   }
   if (parsed.schema.messages.length === 0) {

@@ -44,31 +44,36 @@ export async function runCli(argv: readonly string[], io: CliIo = {}): Promise<n
     stdout(USAGE);
     return EXIT.ok;
   }
-  if (!args.watch) return runOnce(args, { cwd, stdout, stderr });
+  const console_ = { cwd, stdout, stderr };
+  if (!args.watch) return runOnce(args, console_).code;
 
-  let code = runOnce(args, { cwd, stdout, stderr });
-  if (code === EXIT.usage) return code;
-  let files = lastFiles;
-  if (files.length === 0) files = args.files.map((f) => path.resolve(cwd, f));
+  const first = runOnce(args, console_);
+  if (first.code === EXIT.usage) return first.code;
+  const always = args.tsconfig === undefined ? [] : [path.resolve(cwd, args.tsconfig)];
+  let files = [...always, ...(first.files ?? args.files.map((f) => path.resolve(cwd, f)))];
   stdout(`watching ${files.length} file${files.length === 1 ? '' : 's'} for changes`);
   await watchFiles({
     files: () => files,
     onChange: () => {
-      code = runOnce(args, { cwd, stdout, stderr });
-      if (lastFiles.length > 0) files = lastFiles;
+      // Keep watching what was read last time when this run fails (a syntax error mid-edit).
+      const read = runOnce(args, console_).files;
+      if (read !== undefined) files = [...always, ...read];
     },
     ...(io.signal === undefined ? {} : { signal: io.signal }),
   });
   return EXIT.ok;
 }
 
-/** The sources read by the latest successful generation (what `--watch` watches). */
-let lastFiles: string[] = [];
+/** One generation: the exit code, and the files read (when parsing got that far). */
+interface RunResult {
+  code: number;
+  files?: string[];
+}
 
 function runOnce(
   args: CliArgs,
   io: { cwd: string; stdout: (line: string) => void; stderr: (line: string) => void },
-): number {
+): RunResult {
   let result: GenerateResult;
   try {
     result = generate({
@@ -78,29 +83,32 @@ function runOnce(
       ...(args.out === undefined ? {} : { out: args.out }),
     });
   } catch (error) {
-    return report(error, io);
+    const code = report(error, io);
+    return error instanceof CodegenError && error.files !== undefined
+      ? { code, files: [...error.files] }
+      : { code };
   }
-  lastFiles = result.files;
+  const files = result.files;
   const shown = path.relative(io.cwd, result.outFile).split(path.sep).join('/');
   const current = readIfExists(result.outFile);
   if (args.check) {
     if (current === result.text) {
       io.stdout(`${shown} is up to date`);
-      return EXIT.ok;
+      return { code: EXIT.ok, files };
     }
     io.stderr(
       `${shown} is ${current === undefined ? 'missing' : 'out of date'}: run netstack-codegen to regenerate it`,
     );
-    return EXIT.failed;
+    return { code: EXIT.failed, files };
   }
   if (current === result.text) {
     io.stdout(`${shown} is up to date`);
-    return EXIT.ok;
+    return { code: EXIT.ok, files };
   }
   fs.mkdirSync(path.dirname(result.outFile), { recursive: true });
   fs.writeFileSync(result.outFile, result.text);
   io.stdout(`wrote ${shown}`);
-  return EXIT.ok;
+  return { code: EXIT.ok, files };
 }
 
 function report(error: unknown, io: { cwd: string; stderr: (line: string) => void }): number {

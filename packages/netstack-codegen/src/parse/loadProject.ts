@@ -11,7 +11,7 @@ export interface LoadOptions {
   cwd?: string;
 }
 
-/** A loaded program and its input files, in a stable order. */
+/** A loaded program and its input files, sorted by path (so the order given does not matter). */
 export interface LoadedProject {
   /** The ts-morph project. */
   project: Project;
@@ -48,9 +48,10 @@ export function loadProject(options: LoadOptions): LoadedProject {
     },
     skipAddingFilesFromTsConfig: true,
   });
-  const inputs = (options.files ?? []).map((file) =>
-    project.addSourceFileAtPath(path.resolve(cwd, file)),
+  const files = [...new Set((options.files ?? []).map((file) => path.resolve(cwd, file)))].sort(
+    compare,
   );
+  const inputs = files.map((file) => project.addSourceFileAtPath(file));
   project.resolveSourceFileDependencies();
   return { project, inputs };
 }

@@ -37,6 +37,7 @@ export class SchemaBuilder {
   private readonly unions = new Map<string, UnionModel>();
   private readonly names = new Map<string, Node>();
   private readonly diagnostics: Diagnostic[] = [];
+  private readonly ids = new Map<number, string>();
 
   /** Adds every marked interface and class of `file`, in source order. */
   addFile(file: SourceFile): void {
@@ -52,7 +53,6 @@ export class SchemaBuilder {
 
   /** The schema (messages after the messages they contain) and all diagnostics. */
   result(): { schema: Schema; diagnostics: Diagnostic[] } {
-    this.checkIds();
     const schema: Schema = {
       messages: this.messages,
       choices: [...this.choices.values()],
@@ -201,7 +201,19 @@ export class SchemaBuilder {
     const id = messageId(decl, (node, text) =>
       fail(node, text, 'use an integer 0 … 4294967295, such as `@messageId 3`'),
     );
-    if (id !== undefined) message.id = id;
+    if (id !== undefined) {
+      const other = this.ids.get(id);
+      if (other !== undefined) {
+        fail(
+          decl,
+          `message id ${id} is also the id of ${other}`,
+          'give every message a different id',
+        );
+        return undefined;
+      }
+      this.ids.set(id, name);
+      message.id = id;
+    }
     return message;
   }
 
@@ -327,25 +339,6 @@ export class SchemaBuilder {
       owner,
       question: property.hasQuestionToken(),
     });
-  }
-
-  private checkIds(): void {
-    const seen = new Map<number, string>();
-    for (const message of this.messages) {
-      if (message.id === undefined) continue;
-      const other = seen.get(message.id);
-      if (other !== undefined) {
-        this.report({
-          file: message.source.file,
-          line: 1,
-          column: 1,
-          path: message.name,
-          message: `message id ${message.id} is also the id of ${other}`,
-          hint: 'give every message a different id',
-        });
-      }
-      seen.set(message.id, message.name);
-    }
   }
 }
 
