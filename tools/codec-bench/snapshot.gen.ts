@@ -32,8 +32,7 @@ import type { Entity, Snapshot } from './snapshot.js';
 export function encodeEntity(w: Writer, v: Entity): void {
   const b = w.bytes;
   const d = w.view;
-  let p: number;
-  p = w.reserve(18);
+  const p = w.reserve(18);
   b[p] = (v.alive ? 1 : 0) | (v.visible ? 2 : 0) | (v.crouching ? 4 : 0);
   d.setUint16(p + 1, v.id, true);
   d.setFloat32(p + 3, v.x, true);
@@ -45,17 +44,21 @@ export function encodeEntity(w: Writer, v: Entity): void {
 }
 
 /**
- * Reads a `Entity` at `r.offset` and advances past it. Throws `DecodeError` for bytes
- * that do not hold one.
+ * Reads one `Entity` at `r.offset` and advances past it. Throws `DecodeError` for
+ * bytes that do not hold one.
  */
 export function decodeEntity(r: Reader): Entity {
   const b = r.bytes;
   const d = r.view;
-  let p: number;
-  p = r.take(18, '');
+  const p = r.take(18, '');
   const flags = b[p]!;
   if (flags > 7) {
-    throw r.fail({ code: 'RESERVED_BITS', offset: p, path: '', detail: `flags ${flags} use bits above 2` });
+    throw r.fail({
+      code: 'RESERVED_BITS',
+      offset: p,
+      path: '',
+      detail: `flags ${flags} use bits above 2`,
+    });
   }
   const id = d.getUint16(p + 1, true);
   const x = d.getFloat32(p + 3, true);
@@ -103,8 +106,7 @@ export const maxSizeOfEntity = 31;
  */
 export function encodeSnapshot(w: Writer, v: Snapshot): void {
   const d = w.view;
-  let p: number;
-  p = w.reserve(12);
+  const p = w.reserve(12);
   d.setUint32(p, v.tick, true);
   d.setFloat64(p + 4, v.serverTime, true);
   const items = v.entities;
@@ -115,13 +117,12 @@ export function encodeSnapshot(w: Writer, v: Snapshot): void {
 }
 
 /**
- * Reads a `Snapshot` at `r.offset` and advances past it. Throws `DecodeError` for bytes
- * that do not hold one.
+ * Reads one `Snapshot` at `r.offset` and advances past it. Throws `DecodeError` for
+ * bytes that do not hold one.
  */
 export function decodeSnapshot(r: Reader): Snapshot {
   const d = r.view;
-  let p: number;
-  p = r.take(12, 'tick');
+  const p = r.take(12, 'tick');
   const tick = d.getUint32(p, true);
   const serverTime = d.getFloat64(p + 4, true);
   const n = r.length(64, 19, 'entities');
@@ -172,7 +173,11 @@ export function encodeMessage(w: Writer, m: AnyMessage): void {
       encodeSnapshot(w, m.value);
       return;
     default:
-      throw new EncodeError({ code: 'INVALID_VALUE', path: 'type', detail: `${String((m as { type: unknown }).type)} is not a registered message` });
+      throw new EncodeError({
+        code: 'INVALID_VALUE',
+        path: 'type',
+        detail: `${String((m as { type: unknown }).type)} is not a registered message`,
+      });
   }
 }
 
@@ -187,7 +192,12 @@ export function decodeMessage(r: Reader): AnyMessage {
     case 1:
       return { type: 'Snapshot', value: decodeSnapshot(r) };
     default:
-      throw r.fail({ code: 'UNKNOWN_TAG', offset: at, path: 'type', detail: `no message has id ${id}` });
+      throw r.fail({
+        code: 'UNKNOWN_TAG',
+        offset: at,
+        path: 'type',
+        detail: `no message has id ${id}`,
+      });
   }
 }
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +26,17 @@ describe('golden output', () => {
     const first = generate(options).text;
     expect(generate(options).text).toBe(first);
     expect(generate({ ...options, files: ['shapes.ts', 'game.ts'] }).text).toBe(first);
+  });
+
+  it('is formatted: the workspace formatter (biome) leaves it unchanged', () => {
+    const text = fs.readFileSync(path.join(fixtures, 'game.gen.ts'), 'utf8');
+    const biome = path.resolve(here, '../../../node_modules/.bin/biome');
+    // Formatted as a plain .ts path: biome skips *.gen.ts files by configuration.
+    const formatted = execFileSync(biome, ['format', '--stdin-file-path=generated.ts'], {
+      input: text,
+      encoding: 'utf8',
+    });
+    expect(formatted).toBe(text);
   });
 
   it('starts with a generated-file header and imports only the runtime and the sources', () => {

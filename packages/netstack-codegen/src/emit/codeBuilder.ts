@@ -20,9 +20,14 @@ export class CodeBuilder {
   /** Adds `open`, the lines `body` adds (indented one level), and `close`. */
   block(open: string, body: () => void, close = '}'): void {
     this.line(open);
+    const start = this.lines.length;
     this.depth++;
     body();
     this.depth--;
+    if (this.lines.length === start && open.endsWith('{') && close === '}') {
+      this.lines[start - 1] += '}'; // an empty body: `{}` on one line
+      return;
+    }
     this.line(close);
   }
 
@@ -36,6 +41,17 @@ export class CodeBuilder {
     this.depth++;
     body();
     this.depth--;
+  }
+
+  /** The lines so far, indented. */
+  get text(): readonly string[] {
+    return this.lines;
+  }
+
+  /** Replaces line `index` (text given without indentation; the line keeps its own). */
+  replace(index: number, text: string): void {
+    const line = this.lines[index]!;
+    this.lines[index] = /^\s*/.exec(line)![0] + text;
   }
 
   /** True when no line has been added. */

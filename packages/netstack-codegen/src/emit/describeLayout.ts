@@ -47,7 +47,7 @@ export function describeType(type: TypeModel, index: SchemaIndex): string {
     case 'boolean':
       return 'boolean (1 byte)';
     case 'number':
-      return `${type.width} (${fixedSize(type)} bytes)`.replace('(1 bytes)', '(1 byte)');
+      return `${type.width} (${bytes(fixedSize(type)!)})`;
     case 'bigint':
       return `${type.width} (8 bytes)`;
     case 'varint':
@@ -55,7 +55,7 @@ export function describeType(type: TypeModel, index: SchemaIndex): string {
     case 'zigzag':
       return 'zig-zag varint (1–5 bytes)';
     case 'quantized':
-      return `quantized ${type.min}…${type.max} in ${type.bits} bits (${fixedSize(type)} bytes)`;
+      return `quantized ${type.min}…${type.max} in ${type.bits} bits (${bytes(fixedSize(type)!)})`;
     case 'string':
       return `string: varint byte length ≤ ${type.maxBytes}, UTF-8`;
     case 'bytes':
@@ -73,4 +73,8 @@ export function describeType(type: TypeModel, index: SchemaIndex): string {
     case 'union':
       return `${type.name}: variant index (1 byte), then the variant`;
   }
+}
+
+function bytes(n: number): string {
+  return n === 1 ? '1 byte' : `${n} bytes`;
 }

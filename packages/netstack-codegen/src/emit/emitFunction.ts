@@ -47,9 +47,22 @@ export function emitFunction(out: CodeBuilder, ctx: EmitContext, shape: Function
     if (source !== undefined) {
       if (state.uses.has('b')) out.line(`const b = ${source}.bytes;`);
       if (state.uses.has('d')) out.line(`const d = ${source}.view;`);
-      if (state.uses.has('p')) out.line('let p: number;');
+      if (state.uses.has('p') && !declareAtFirstUse(body)) out.line('let p: number;');
     }
     out.append(body);
     for (const line of tail) out.line(line);
   });
+}
+
+/**
+ * When the body's first mention of `p` is an assignment at its top level, turns it into the
+ * declaration (`const` when it is the only assignment, `let` otherwise) and returns true.
+ */
+function declareAtFirstUse(body: CodeBuilder): boolean {
+  const lines = body.text;
+  const first = lines.findIndex((line) => /(?<![\w$.])p\b/.test(line));
+  if (first < 0 || !lines[first]!.startsWith('p = ')) return false;
+  const assignments = lines.filter((line) => /^\s*p = /.test(line)).length;
+  body.replace(first, `${assignments === 1 ? 'const' : 'let'} ${lines[first]}`);
+  return true;
 }

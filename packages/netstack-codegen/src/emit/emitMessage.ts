@@ -49,8 +49,8 @@ export function emitMessage(out: CodeBuilder, ctx: EmitContext, message: Message
 
   emitFunction(out, ctx, {
     doc: [
-      `Reads a \`${name}\` at \`r.offset\` and advances past it. Throws \`DecodeError\` for bytes`,
-      'that do not hold one.',
+      `Reads one \`${name}\` at \`r.offset\` and advances past it. Throws \`DecodeError\` for`,
+      'bytes that do not hold one.',
     ],
     signature: `export function decode${name}(r: Reader): ${name} {`,
     params: ['r'],
@@ -103,9 +103,7 @@ function objectResult(message: MessageModel, values: string[]): string[] {
     return property;
   });
   if (parts.length === 0) return ['return {};'];
-  const oneLine = `return { ${parts.join(', ')} };`;
-  if (oneLine.length <= 96) return [oneLine];
-  return ['return {', ...parts.map((part) => `  ${part},`), '};'];
+  return [`return { ${parts.join(', ')} };`]; // wrapLongLines breaks it when too wide
 }
 
 function classResult(o: string, message: MessageModel, values: string[]): string[] {

@@ -57,7 +57,7 @@ describe('emitSchema (from a hand-built model, no parsing)', () => {
   it('checks room once for a run of fixed-size fields, flags first', () => {
     expect(text).toContain(
       [
-        '  p = w.reserve(7);',
+        '  let p = w.reserve(7);',
         '  b[p] = v.on ? 1 : 0;'.replace('v.on ? 1 : 0', '(v.on ? 1 : 0)'),
         '  d.setUint16(p + 1, v.b, true);',
         '  d.setFloat32(p + 3, v.default, true);',
@@ -66,7 +66,7 @@ describe('emitSchema (from a hand-built model, no parsing)', () => {
         '  b[p] = quantize(v.turn, 0, 1, 8);',
       ].join('\n'),
     );
-    expect(text).toContain("  p = r.take(7, '');");
+    expect(text).toContain("  let p = r.take(7, '');");
   });
 
   it('renames locals that would clash with its own names or reserved words', () => {

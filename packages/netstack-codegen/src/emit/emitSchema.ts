@@ -8,6 +8,7 @@ import { emitMessage } from './emitMessage.js';
 import { emitRegistry } from './emitRegistry.js';
 import { emitUnion } from './emitUnion.js';
 import { stringLiteral } from './literals.js';
+import { wrapLongLines } from './wrapLongLines.js';
 
 /** Where the generated file goes and what it was generated from. */
 export interface EmitOptions {
@@ -62,7 +63,7 @@ export function emitSchema(schema: Schema, options: EmitOptions): string {
   for (const [specifier, names] of sourceImports(schema, dir)) importLine(out, names, specifier);
   out.line();
   out.append(body);
-  return out.toString();
+  return wrapLongLines(out.toString());
 }
 
 function importLine(out: CodeBuilder, names: string[], specifier: string): void {
