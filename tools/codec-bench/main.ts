@@ -2,6 +2,8 @@
  * `pnpm bench:codec`: the 64-entity snapshot through every codec, interleaved rounds in one
  * process, medians. Options (environment): BENCH_ROUNDS (default 9), BENCH_WINDOW_MS (default 150).
  */
+
+import { isNativeAccelerationEnabled } from 'msgpackr';
 import type { Codec } from './codec.js';
 import { avscCodec } from './codecs/avscCodec.js';
 import { generatedCodec } from './codecs/generatedCodec.js';
@@ -33,6 +35,7 @@ for (const codec of codecs) {
 console.log(
   `node ${process.version}, ${rounds} interleaved rounds of ${windowMs} ms per codec and operation`,
 );
+console.log(`msgpackr native string extraction: ${isNativeAccelerationEnabled ? 'on' : 'off'}`);
 console.log('every codec round-tripped the snapshot and matched the input\n');
 
 const operations: Operation[] = ['roundTrip', 'encode', 'decode'];

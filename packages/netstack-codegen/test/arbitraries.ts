@@ -1,6 +1,6 @@
 import { dequantize } from '@netstack/core/serialization';
 import fc from 'fast-check';
-import type { Player, Scalars, Vec3 } from './fixtures/game.js';
+import type { Extras, Player, Scalars, Vec3 } from './fixtures/game.js';
 import { Greeting, Ping, Team, Weapon } from './fixtures/game.js';
 import type { Circle, Marker, Shape, Square, Triangle } from './fixtures/shapes.js';
 import { ShapeKind } from './fixtures/shapes.js';
@@ -128,3 +128,16 @@ export const greeting = (): fc.Arbitrary<Greeting> =>
 
 export const ping = (): fc.Arbitrary<Ping> =>
   fc.double().map((sentAt) => Object.assign(new Ping(), { sentAt }));
+
+export const extras = (): fc.Arbitrary<Extras> =>
+  fc.record(
+    {
+      either: fc.oneof(circle(), triangle()),
+      combo: fc.tuple(fc.boolean(), u8(), fc.boolean()),
+      pairs: fc.array(fc.tuple(u8(), u8()), { maxLength: 5 }),
+      maybe: fc.option(u16(), { nil: undefined }),
+      names: fc.array(text(10), { maxLength: 3 }),
+      nested: fc.array(fc.array(shape(), { maxLength: 2 }), { maxLength: 2 }),
+    },
+    { noNullPrototype: true },
+  );

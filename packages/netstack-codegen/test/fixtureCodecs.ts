@@ -34,6 +34,13 @@ export const fixtureCodecs: FixtureCodec[] = [
     maxSize: gen.maxSizeOfPlayer,
   },
   {
+    name: 'Extras',
+    encode: gen.encodeExtras,
+    decode: gen.decodeExtras,
+    sizeOf: gen.sizeOfExtras,
+    maxSize: gen.maxSizeOfExtras,
+  },
+  {
     name: 'Greeting',
     encode: gen.encodeGreeting,
     decode: gen.decodeGreeting,

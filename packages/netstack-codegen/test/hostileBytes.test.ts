@@ -38,6 +38,7 @@ function validSamples(
     Scalars: arb.scalars(),
     Player: arb.player(),
     Greeting: arb.greeting(),
+    Extras: arb.extras(),
     Ping: arb.ping(),
     Empty: fc.constant({}),
     Shape: arb.shape(),

@@ -69,6 +69,12 @@ const codec = {
     sizeOf: gen.sizeOfPing,
     maxSize: gen.maxSizeOfPing,
   },
+  extras: {
+    encode: gen.encodeExtras,
+    decode: gen.decodeExtras,
+    sizeOf: gen.sizeOfExtras,
+    maxSize: gen.maxSizeOfExtras,
+  },
   shape: {
     encode: gen.encodeShape,
     decode: gen.decodeShape,
@@ -103,6 +109,10 @@ describe('generated codecs round-trip (property)', () => {
       fc.property(arb.player(), (v) => void roundTrip(codec.player, v)),
       { numRuns: 300 },
     );
+  });
+
+  it('unnamed unions, booleans in tuples, tuples in arrays, arrays of arrays of unions, `?: T | undefined`', () => {
+    fc.assert(fc.property(arb.extras(), (v) => void roundTrip(codec.extras, v)));
   });
 
   it('discriminated unions, each variant', () => {

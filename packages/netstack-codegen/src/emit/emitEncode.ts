@@ -69,9 +69,10 @@ export function emitEncodeStruct(state: FunctionState, members: readonly EncodeM
   };
 
   for (let byte = 0; byte * 8 < bits.length; byte++) {
-    const terms = bits
-      .slice(byte * 8, byte * 8 + 8)
-      .map((test, bit) => `(${test} ? ${1 << bit} : 0)`);
+    const slice = bits.slice(byte * 8, byte * 8 + 8);
+    const terms = slice.map((test, bit) =>
+      slice.length === 1 ? `${test} ? 1 : 0` : `(${test} ? ${1 << bit} : 0)`,
+    );
     run.push({ size: 1, lines: (at) => [`b[${at}] = ${terms.join(' | ')};`] });
   }
 
@@ -152,17 +153,20 @@ export function emitEncodeValue(
       code.line(`encode${type.name}(w, ${value});`);
       return;
     case 'tuple': {
+      const members = (t: string) =>
+        type.elements.map((element, i) => ({
+          path: `${path}[${i}]`,
+          value: `${t}[${i}]`,
+          slot: { type: element },
+        }));
+      if (isIdentifier(value)) {
+        emitEncodeStruct(state, members(value));
+        return;
+      }
       const t = names.helper('t');
       code.block('{', () => {
         code.line(`const ${t} = ${value};`);
-        emitEncodeStruct(
-          state,
-          type.elements.map((element, i) => ({
-            path: `${path}[${i}]`,
-            value: `${t}[${i}]`,
-            slot: { type: element },
-          })),
-        );
+        emitEncodeStruct(state, members(t));
       });
       return;
     }
@@ -181,10 +185,10 @@ function emitEncodeArray(
   path: string,
 ): void {
   const { code, ctx, names } = state;
-  const items = names.helper('items');
+  const items = isIdentifier(value) ? value : names.helper('items');
   const i = names.helper('i');
   const element = type.element;
-  code.line(`const ${items} = ${value};`);
+  if (items !== value) code.line(`const ${items} = ${value};`);
   code.line(`w.length(${items}.length, ${type.maxItems}, ${stringLiteral(path)});`);
   const size = fixedSize(element);
   if (element.kind === 'boolean') {
@@ -214,4 +218,8 @@ function emitEncodeArray(
       emitEncodeValue(state, element, item, `${path}[]`);
     });
   }
+}
+
+function isIdentifier(text: string): boolean {
+  return /^[A-Za-z_$][\w$]*$/.test(text);
 }

@@ -58,7 +58,7 @@ describe('emitSchema (from a hand-built model, no parsing)', () => {
     expect(text).toContain(
       [
         '  let p = w.reserve(7);',
-        '  b[p] = v.on ? 1 : 0;'.replace('v.on ? 1 : 0', '(v.on ? 1 : 0)'),
+        '  b[p] = v.on ? 1 : 0;',
         '  d.setUint16(p + 1, v.b, true);',
         '  d.setFloat32(p + 3, v.default, true);',
         "  w.string(v.label, 8, 'label');",

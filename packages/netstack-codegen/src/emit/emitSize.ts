@@ -97,7 +97,10 @@ export function emitSizeValue(state: FunctionState, type: TypeModel, value: stri
     case 'array': {
       ctx.runtime.add('varintSize');
       const element = type.element;
-      const elementSize = fixedSize(element);
+      const elementSize =
+        element.kind === 'tuple'
+          ? structFixedSize(element.elements.map((e) => ({ type: e })))
+          : fixedSize(element);
       if (element.kind === 'boolean') {
         code.line(`size += varintSize(${value}.length) + ((${value}.length + 7) >>> 3);`);
       } else if (elementSize !== undefined) {

@@ -99,6 +99,7 @@ describe('Writer', () => {
     expect(w.offset).toBe(2);
     expect(() => w.string('hello')).toThrow(EncodeError);
     expect(() => w.varint(2 ** 31)).toThrow(EncodeError);
+    expect(() => w.byteArray(new Uint8Array(1))).toThrow(EncodeError);
     expect(w.offset).toBe(2);
   });
 

@@ -243,6 +243,8 @@ export class Writer {
   byteArray(v: Uint8Array, maxBytes = DEFAULT_MAX_LENGTH, path = ''): void {
     const n = v.length;
     if (n > maxBytes) throw overCap(path, `length ${n} > max ${maxBytes}`);
+    const needed = this.offset + varintSize(n) + n;
+    if (needed > this.bytes.length) throw tooSmall(this.bytes.length, needed);
     this.varint(n);
     this.bytes.set(v, this.reserve(n));
   }
