@@ -199,6 +199,7 @@ export class Writer {
    * ```
    */
   string(s: string, maxBytes = DEFAULT_MAX_LENGTH, path = ''): void {
+    // Fast path, small enough to be inlined into generated encoders: short ASCII that fits.
     const n = s.length;
     const b = this.bytes;
     const start = this.offset;
@@ -217,6 +218,13 @@ export class Writer {
         return;
       }
     }
+    this.stringSlow(s, maxBytes, path);
+  }
+
+  /** `string` for what its fast path does not cover: non-ASCII, 128+ characters, a full buffer. */
+  private stringSlow(s: string, maxBytes: number, path: string): void {
+    const b = this.bytes;
+    const start = this.offset;
     const bytes = utf8Length(s);
     if (bytes > maxBytes) throw overCap(path, `UTF-8 length ${bytes} > max ${maxBytes}`);
     this.varint(bytes);
