@@ -13,6 +13,9 @@ import {
 } from '@netstack/core/serialization';
 import type { Entity, Snapshot } from './snapshot.js';
 
+/** The most bytes `encodeEntity` writes for any `Entity` (strings and arrays at their caps). */
+export const maxSizeOfEntity = 31;
+
 /**
  * Writes `v` at `w.offset` and advances it. Throws `EncodeError` when the buffer is too
  * small or a length is over its cap.
@@ -28,8 +31,38 @@ import type { Entity, Snapshot } from './snapshot.js';
  * health    u8 (1 byte)
  * name      string: varint byte length ≤ 12, UTF-8
  * ```
+ *
+ * When `maxSizeOfEntity` bytes fit, one check covers the whole value.
  */
 export function encodeEntity(w: Writer, v: Entity): void {
+  if (w.bytes.length - w.offset >= maxSizeOfEntity) {
+    writeEntity(w, v);
+  } else {
+    writeEntityChecked(w, v);
+  }
+}
+
+/**
+ * `encodeEntity` once `maxSizeOfEntity` bytes are known to fit: no capacity checks.
+ */
+function writeEntity(w: Writer, v: Entity): void {
+  const b = w.bytes;
+  const d = w.view;
+  const p = w.reserveUnchecked(18);
+  b[p] = (v.alive ? 1 : 0) | (v.visible ? 2 : 0) | (v.crouching ? 4 : 0);
+  d.setUint16(p + 1, v.id, true);
+  d.setFloat32(p + 3, v.x, true);
+  d.setFloat32(p + 7, v.y, true);
+  d.setFloat32(p + 11, v.z, true);
+  d.setUint16(p + 15, quantize(v.rotation, 0, 6.283185307179586, 16), true);
+  b[p + 17] = v.health;
+  w.stringUnchecked(v.name, 12, 'name');
+}
+
+/**
+ * `encodeEntity` when they may not fit: checks room before each write.
+ */
+function writeEntityChecked(w: Writer, v: Entity): void {
   const b = w.bytes;
   const d = w.view;
   const p = w.reserve(18);
@@ -90,8 +123,8 @@ export function sizeOfEntity(v: Entity): number {
   return size;
 }
 
-/** The most bytes `encodeEntity` writes for any `Entity` (strings and arrays at their caps). */
-export const maxSizeOfEntity = 31;
+/** The most bytes `encodeSnapshot` writes for any `Snapshot` (strings and arrays at their caps). */
+export const maxSizeOfSnapshot = 1997;
 
 /**
  * Writes `v` at `w.offset` and advances it. Throws `EncodeError` when the buffer is too
@@ -103,8 +136,36 @@ export const maxSizeOfEntity = 31;
  * serverTime  f64 (8 bytes)
  * entities    array: varint count ≤ 64, then each Entity
  * ```
+ *
+ * When `maxSizeOfSnapshot` bytes fit, one check covers the whole value.
  */
 export function encodeSnapshot(w: Writer, v: Snapshot): void {
+  if (w.bytes.length - w.offset >= maxSizeOfSnapshot) {
+    writeSnapshot(w, v);
+  } else {
+    writeSnapshotChecked(w, v);
+  }
+}
+
+/**
+ * `encodeSnapshot` once `maxSizeOfSnapshot` bytes are known to fit: no capacity checks.
+ */
+function writeSnapshot(w: Writer, v: Snapshot): void {
+  const d = w.view;
+  const p = w.reserveUnchecked(12);
+  d.setUint32(p, v.tick, true);
+  d.setFloat64(p + 4, v.serverTime, true);
+  const items = v.entities;
+  w.length(items.length, 64, 'entities');
+  for (const item of items) {
+    writeEntity(w, item);
+  }
+}
+
+/**
+ * `encodeSnapshot` when they may not fit: checks room before each write.
+ */
+function writeSnapshotChecked(w: Writer, v: Snapshot): void {
   const d = w.view;
   const p = w.reserve(12);
   d.setUint32(p, v.tick, true);
@@ -149,9 +210,6 @@ export function sizeOfSnapshot(v: Snapshot): number {
   }
   return size;
 }
-
-/** The most bytes `encodeSnapshot` writes for any `Snapshot` (strings and arrays at their caps). */
-export const maxSizeOfSnapshot = 1997;
 
 /** Message ids of the registry: each is written as a varint before its message. */
 export const messageIds = {

@@ -28,6 +28,16 @@ function roundTrip<T>(
   expect(length).toBe(codec.sizeOf(value));
   expect(length).toBeLessThanOrEqual(codec.maxSize);
   const bytes = writer.bytes.slice(0, length);
+  // A buffer of exactly the size (the checked writers, unless the size is the maximum) gives
+  // the same bytes; one byte less fails with BUFFER_TOO_SMALL.
+  const exact = new Writer(new Uint8Array(length));
+  codec.encode(exact, value);
+  expect(exact.bytes).toEqual(bytes);
+  if (length > 0) {
+    expect(() => codec.encode(new Writer(new Uint8Array(length - 1)), value)).toThrow(
+      /BUFFER_TOO_SMALL/,
+    );
+  }
   reader.reset(writer.bytes, 0, length);
   const decoded = codec.decode(reader);
   reader.expectEnd();

@@ -4,6 +4,7 @@ import { fixedSize } from '../model/sizes.js';
 import { writeFixed } from './fixedCode.js';
 import { type FunctionState, noteBufferUse, offsetAt } from './functionState.js';
 import { stringLiteral } from './literals.js';
+import { hasUncheckedWriter } from './uncheckedWriter.js';
 
 /** A struct member to encode: a message field or a tuple element. */
 export interface EncodeMember {
@@ -57,7 +58,7 @@ export function emitEncodeStruct(state: FunctionState, members: readonly EncodeM
     const size = run.reduce((sum, item) => sum + item.size, 0);
     if (run.length === 0) return;
     state.uses.add('p');
-    code.line(`p = w.reserve(${size});`);
+    code.line(`p = ${reserve(state)}(${size});`);
     let k = 0;
     for (const item of run) {
       const lines = item.lines(offsetAt(k));
@@ -124,7 +125,7 @@ export function emitEncodeValue(
   if (size !== undefined) {
     if (size === 0) return;
     state.uses.add('p');
-    code.line(`p = w.reserve(${size});`);
+    code.line(`p = ${reserve(state)}(${size});`);
     const lines = writeFixed(ctx, type, value, { at: 'p', path, names });
     noteBufferUse(state, lines);
     for (const line of lines) code.line(line);
@@ -141,16 +142,16 @@ export function emitEncodeValue(
       code.line(`w.zigzag(${value});`);
       return;
     case 'string':
-      code.line(`w.string(${value}, ${type.maxBytes}, ${pathText});`);
+      code.line(
+        `w.${state.unchecked === true ? 'stringUnchecked' : 'string'}(${value}, ${type.maxBytes}, ${pathText});`,
+      );
       return;
     case 'bytes':
       code.line(`w.byteArray(${value}, ${type.maxBytes}, ${pathText});`);
       return;
     case 'message':
-      code.line(`encode${type.name}(w, ${value});`);
-      return;
     case 'union':
-      code.line(`encode${type.name}(w, ${value});`);
+      code.line(`${encoderName(state, type.name)}(w, ${value});`);
       return;
     case 'tuple': {
       const members = (t: string) =>
@@ -194,7 +195,7 @@ function emitEncodeArray(
   if (element.kind === 'boolean') {
     state.uses.add('p');
     state.uses.add('b');
-    code.line(`p = w.reserve((${items}.length + 7) >>> 3);`);
+    code.line(`p = ${reserve(state)}((${items}.length + 7) >>> 3);`);
     code.line(`b.fill(0, p, w.offset);`);
     code.block(`for (let ${i} = 0; ${i} < ${items}.length; ${i}++) {`, () => {
       code.line(`if (${items}[${i}]) b[p + (${i} >>> 3)]! |= 1 << (${i} & 7);`);
@@ -202,7 +203,9 @@ function emitEncodeArray(
   } else if (size !== undefined) {
     if (size === 0) return;
     state.uses.add('p');
-    code.line(`p = w.reserve(${size === 1 ? `${items}.length` : `${items}.length * ${size}`});`);
+    code.line(
+      `p = ${reserve(state)}(${size === 1 ? `${items}.length` : `${items}.length * ${size}`});`,
+    );
     code.block(`for (let ${i} = 0; ${i} < ${items}.length; ${i}++) {`, () => {
       const lines = writeFixed(ctx, element, `${items}[${i}]!`, {
         at: size === 1 ? `p + ${i}` : `p + ${i} * ${size}`,
@@ -222,4 +225,24 @@ function emitEncodeArray(
 
 function isIdentifier(text: string): boolean {
   return /^[A-Za-z_$][\w$]*$/.test(text);
+}
+
+/** `w.reserve`, or `w.reserveUnchecked` in a body that checked room for the whole value. */
+function reserve(state: FunctionState): string {
+  return state.unchecked === true ? 'w.reserveUnchecked' : 'w.reserve';
+}
+
+/**
+ * What an encoder calls to write a nested message or union: its unchecked writer when the
+ * caller's room check covered it, else its public `encodeX`, which checks for itself.
+ *
+ * @example
+ * ```ts
+ * encoderName({ ...state, unchecked: true }, 'Vec3'); // 'writeVec3'
+ * ```
+ */
+export function encoderName(state: FunctionState, name: string): string {
+  return state.unchecked === true && hasUncheckedWriter(state.ctx, name)
+    ? `write${name}`
+    : `encode${name}`;
 }

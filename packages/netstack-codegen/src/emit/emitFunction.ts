@@ -13,6 +13,8 @@ export interface FunctionShape {
   params: string[];
   /** Whether the body reads (`r`) or writes (`w`) buffers, for the `b`/`d` locals. */
   buffers?: 'r' | 'w';
+  /** Whether the body may write without capacity checks (see `FunctionState.unchecked`). */
+  unchecked?: boolean;
   /** Emits the body; returns lines to add after it (such as `return …;`). */
   body: (state: FunctionState) => string[];
 }
@@ -31,6 +33,7 @@ export function emitFunction(out: CodeBuilder, ctx: EmitContext, shape: Function
   for (const name of [...shape.params, 'b', 'd', 'p']) names.helper(name);
   const body = new CodeBuilder();
   const state: FunctionState = { ctx, code: body, names, uses: new Set() };
+  if (shape.unchecked === true) state.unchecked = true;
   const tail = shape.body(state);
   const text = `${body.toString()}\n${tail.join('\n')}`;
   let signature = shape.signature;

@@ -8,9 +8,11 @@ import { emitEncodeStruct } from './emitEncode.js';
 import { emitFunction } from './emitFunction.js';
 import { emitSizeStruct } from './emitSize.js';
 import { propertyAccess, propertyKey } from './localNames.js';
+import { hasUncheckedWriter } from './uncheckedWriter.js';
 
 /**
- * Emits the functions of one message: `encodeX`, `decodeX`, `sizeOfX` and `maxSizeOfX`.
+ * Emits the functions of one message: `maxSizeOfX`, `encodeX` (with its unchecked and checked
+ * writers when the message is small enough), `decodeX` and `sizeOfX`.
  *
  * @example
  * ```ts
@@ -28,23 +30,73 @@ export function emitMessage(out: CodeBuilder, ctx: EmitContext, message: Message
   ctx.runtime.add('Writer');
   ctx.runtime.add('Reader');
 
-  emitFunction(out, ctx, {
-    doc: [
-      `Writes \`v\` at \`w.offset\` and advances it. Throws \`EncodeError\` when the buffer is too`,
-      'small or a length is over its cap.',
-      ...layoutDoc,
-    ],
-    signature: `export function encode${name}(w: Writer, v: ${name}): void {`,
-    params: ['w', 'v'],
-    buffers: 'w',
-    body: (state) => {
-      emitEncodeStruct(
-        state,
-        fields.map((f) => ({ path: f.name, value: propertyAccess('v', f.name), slot: f })),
+  out.line(
+    `/** The most bytes \`encode${name}\` writes for any \`${name}\` (strings and arrays at their caps). */`,
+  );
+  out.line(`export const maxSizeOf${name} = ${max};`);
+  out.line();
+  const members = fields.map((f) => ({
+    path: f.name,
+    value: propertyAccess('v', f.name),
+    slot: f,
+  }));
+  const encodeDoc = [
+    `Writes \`v\` at \`w.offset\` and advances it. Throws \`EncodeError\` when the buffer is too`,
+    'small or a length is over its cap.',
+    ...layoutDoc,
+  ];
+  if (hasUncheckedWriter(ctx, name)) {
+    out.line('/**');
+    for (const line of encodeDoc) out.line(line === '' ? ' *' : ` * ${line}`);
+    out.line(' *');
+    out.line(` * When \`maxSizeOf${name}\` bytes fit, one check covers the whole value.`);
+    out.line(' */');
+    out.block(`export function encode${name}(w: Writer, v: ${name}): void {`, () => {
+      out.block(
+        `if (w.bytes.length - w.offset >= maxSizeOf${name}) {`,
+        () => out.line(`write${name}(w, v);`),
+        '} else {',
       );
-      return [];
-    },
-  });
+      out.indent(() => out.line(`write${name}Checked(w, v);`));
+      out.line('}');
+    });
+    out.line();
+    emitFunction(out, ctx, {
+      doc: [
+        `\`encode${name}\` once \`maxSizeOf${name}\` bytes are known to fit: no capacity checks.`,
+      ],
+      signature: `function write${name}(w: Writer, v: ${name}): void {`,
+      params: ['w', 'v'],
+      buffers: 'w',
+      unchecked: true,
+      body: (state) => {
+        emitEncodeStruct(state, members);
+        return [];
+      },
+    });
+    out.line();
+    emitFunction(out, ctx, {
+      doc: [`\`encode${name}\` when they may not fit: checks room before each write.`],
+      signature: `function write${name}Checked(w: Writer, v: ${name}): void {`,
+      params: ['w', 'v'],
+      buffers: 'w',
+      body: (state) => {
+        emitEncodeStruct(state, members);
+        return [];
+      },
+    });
+  } else {
+    emitFunction(out, ctx, {
+      doc: encodeDoc,
+      signature: `export function encode${name}(w: Writer, v: ${name}): void {`,
+      params: ['w', 'v'],
+      buffers: 'w',
+      body: (state) => {
+        emitEncodeStruct(state, members);
+        return [];
+      },
+    });
+  }
   out.line();
 
   emitFunction(out, ctx, {
@@ -87,11 +139,6 @@ export function emitMessage(out: CodeBuilder, ctx: EmitContext, message: Message
       return ['return size;'];
     },
   });
-  out.line();
-  out.line(
-    `/** The most bytes \`encode${name}\` writes for any \`${name}\` (strings and arrays at their caps). */`,
-  );
-  out.line(`export const maxSizeOf${name} = ${max};`);
 }
 
 function objectResult(message: MessageModel, values: string[]): string[] {

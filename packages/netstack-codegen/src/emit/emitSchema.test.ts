@@ -69,6 +69,31 @@ describe('emitSchema (from a hand-built model, no parsing)', () => {
     expect(text).toContain("  let p = r.take(7, '');");
   });
 
+  it('checks room once for a whole small message, then writes without checks', () => {
+    expect(text).toContain(
+      [
+        'export function encodePose(w: Writer, v: Pose): void {',
+        '  if (w.bytes.length - w.offset >= maxSizeOfPose) {',
+        '    writePose(w, v);',
+        '  } else {',
+        '    writePoseChecked(w, v);',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    expect(text).toContain('  let p = w.reserveUnchecked(7);');
+    expect(text).toContain("  w.stringUnchecked(v.label, 8, 'label');");
+    const big = emitSchema(
+      {
+        ...schema,
+        messages: [{ ...schema.messages[0]!, fields: [{ name: 's', type: { kind: 'string', maxBytes: 70_000 } }] }],
+      },
+      options,
+    );
+    expect(big).not.toContain('writePose');
+    expect(big).toContain("w.string(v.s, 70000, 's');");
+  });
+
   it('renames locals that would clash with its own names or reserved words', () => {
     expect(text).toContain('const b_ = d.getUint16(p + 1, true);');
     expect(text).toContain('const default_ = d.getFloat32(p + 3, true);');

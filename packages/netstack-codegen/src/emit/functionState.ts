@@ -12,6 +12,11 @@ export interface FunctionState {
   names: LocalNames;
   /** Which of the buffer locals `p` (offset), `b` (bytes), `d` (DataView) the body uses. */
   uses: Set<'p' | 'b' | 'd'>;
+  /**
+   * For an encoder body that runs only once room for the whole value is known to be there:
+   * it uses `reserveUnchecked`/`stringUnchecked` and the nested values' unchecked writers.
+   */
+  unchecked?: boolean;
 }
 
 /**

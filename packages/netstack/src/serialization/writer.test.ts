@@ -103,6 +103,20 @@ describe('Writer', () => {
     expect(w.offset).toBe(2);
   });
 
+  it('has unchecked forms for code that checked room already, with the same bytes', () => {
+    for (const text of ['', 'abc', 'héllo', '😀x']) {
+      const checked = new Writer(new Uint8Array(64));
+      checked.string(text, 32);
+      const unchecked = new Writer(new Uint8Array(64));
+      unchecked.stringUnchecked(text, 32, 'name');
+      expect(hex(unchecked.written())).toBe(hex(checked.written()));
+    }
+    const w = new Writer(new Uint8Array(64));
+    expect(() => w.stringUnchecked('abcdef', 4, 'name')).toThrow(/LENGTH_OVER_CAP at name/);
+    expect(w.reserveUnchecked(3)).toBe(0);
+    expect(w.offset).toBe(3);
+  });
+
   it('resets to reuse the buffer and keeps its DataView', () => {
     const buffer = new Uint8Array(8);
     const w = new Writer(buffer);

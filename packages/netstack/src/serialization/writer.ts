@@ -91,6 +91,26 @@ export class Writer {
     return p;
   }
 
+  /**
+   * `reserve(n)` without the capacity check, for code that has already checked room for a
+   * whole value: generated encoders call it after checking that `maxSizeOf…` bytes fit.
+   * Writing past the end of `bytes` is lost (typed arrays ignore it), so check first.
+   *
+   * @example
+   * ```ts
+   * if (writer.bytes.length - writer.offset >= 6) {
+   *   const p = writer.reserveUnchecked(6);
+   *   writer.view.setUint16(p, id, true);
+   *   writer.view.setFloat32(p + 2, x, true);
+   * }
+   * ```
+   */
+  reserveUnchecked(n: number): number {
+    const p = this.offset;
+    this.offset = p + n;
+    return p;
+  }
+
   /** Writes one byte (the low 8 bits of `v`). @example `writer.u8(255)` */
   u8(v: number): void {
     this.bytes[this.reserve(1)] = v;
@@ -205,6 +225,37 @@ export class Writer {
     const start = this.offset;
     if (n <= maxBytes && n < 0x80 && start + 1 + n <= b.length) {
       // Optimistic ASCII: a one-byte length, then one byte per character.
+      b[start] = n;
+      let p = start + 1;
+      let i = 0;
+      for (; i < n; i++) {
+        const c = s.charCodeAt(i);
+        if (c >= 0x80) break;
+        b[p++] = c;
+      }
+      if (i === n) {
+        this.offset = p;
+        return;
+      }
+    }
+    this.stringSlow(s, maxBytes, path);
+  }
+
+  /**
+   * `string` without the capacity check, for code that has already checked room for
+   * `varintSize(maxBytes) + maxBytes` bytes (generated encoders, via `maxSizeOf…`). The cap is
+   * still checked: `EncodeError` `LENGTH_OVER_CAP` when the UTF-8 length is over `maxBytes`.
+   *
+   * @example
+   * ```ts
+   * if (writer.bytes.length - writer.offset >= 1 + 12) writer.stringUnchecked(name, 12, 'name');
+   * ```
+   */
+  stringUnchecked(s: string, maxBytes: number, path: string): void {
+    const n = s.length;
+    const b = this.bytes;
+    const start = this.offset;
+    if (n <= maxBytes && n < 0x80) {
       b[start] = n;
       let p = start + 1;
       let i = 0;
