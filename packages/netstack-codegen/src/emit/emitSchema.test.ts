@@ -86,7 +86,12 @@ describe('emitSchema (from a hand-built model, no parsing)', () => {
     const big = emitSchema(
       {
         ...schema,
-        messages: [{ ...schema.messages[0]!, fields: [{ name: 's', type: { kind: 'string', maxBytes: 70_000 } }] }],
+        messages: [
+          {
+            ...schema.messages[0]!,
+            fields: [{ name: 's', type: { kind: 'string', maxBytes: 70_000 } }],
+          },
+        ],
       },
       options,
     );

@@ -1,22 +1,10 @@
-import {
-  type ClassDeclaration,
-  type InterfaceDeclaration,
-  Node,
-  type PropertyDeclaration,
-  type PropertySignature,
-  Scope,
-  type SourceFile,
-  SyntaxKind,
-} from 'ts-morph';
+import { Node, type SourceFile } from 'ts-morph';
 import type { ChoiceModel, FieldModel, MessageModel, Schema, UnionModel } from '../model/schema.js';
 import { type Diagnostic, diagnosticAt } from './diagnostic.js';
-import { findTag, tagText } from './jsDocTags.js';
-import { resolveFieldCaps, resolveFieldType } from './resolveType.js';
+import { checkClass, classField, interfaceField } from './messageFields.js';
+import { isMarked, type MessageDeclaration, messageId } from './messageMarks.js';
 
-/** A declaration that can be a message. */
-export type MessageDeclaration = InterfaceDeclaration | ClassDeclaration;
-
-const MAX_ID = 2 ** 32 - 1;
+export type { MessageDeclaration } from './messageMarks.js';
 
 /**
  * Walks the marked declarations of the input files and everything they reference, building
@@ -173,7 +161,7 @@ export class SchemaBuilder {
       }
       for (const member of decl.getMembers()) {
         if (Node.isPropertySignature(member)) {
-          const field = this.buildField(member, name);
+          const field = interfaceField(this, member, name);
           if (field !== undefined) fields.push(field);
         } else {
           fail(
@@ -184,10 +172,10 @@ export class SchemaBuilder {
         }
       }
     } else {
-      this.checkClass(decl, name, fail);
+      checkClass(decl, name, fail);
       for (const property of decl.getProperties()) {
         if (property.isStatic()) continue;
-        const field = this.buildClassField(property, name);
+        const field = classField(this, property, name);
         if (field !== undefined) fields.push(field);
       }
     }
@@ -216,183 +204,6 @@ export class SchemaBuilder {
     }
     return message;
   }
-
-  private checkClass(
-    decl: ClassDeclaration,
-    name: string,
-    fail: (node: Node, message: string, hint: string) => void,
-  ): void {
-    if (decl.isAbstract())
-      fail(
-        decl,
-        `${name} is abstract`,
-        'the decoder makes instances with `new`; use a concrete class',
-      );
-    if (decl.getExtends() !== undefined) {
-      fail(
-        decl,
-        `${name} extends another class`,
-        'inheritance is not supported; repeat the fields or use an interface',
-      );
-    }
-    for (const ctor of decl.getConstructors()) {
-      const required = ctor
-        .getParameters()
-        .filter((p) => !p.hasInitializer() && !p.isOptional() && !p.isRestParameter());
-      if (required.length > 0) {
-        fail(
-          ctor,
-          `${name}'s constructor has required parameters`,
-          `the decoder calls \`new ${name}()\`; give every parameter a default`,
-        );
-      }
-    }
-  }
-
-  private buildField(member: PropertySignature, owner: string): FieldModel | undefined {
-    const name = propertyName(member);
-    const path = `${owner}.${name ?? member.getName()}`;
-    if (name === undefined) {
-      this.report(
-        diagnosticAt(member, {
-          path,
-          message: 'computed property names are not supported',
-          hint: 'use a plain identifier or string name',
-        }),
-      );
-      return undefined;
-    }
-    const typeNode = member.getTypeNode();
-    if (typeNode === undefined) {
-      this.report(
-        diagnosticAt(member, {
-          path,
-          message: 'the property has no type',
-          hint: 'give it a type such as u32 or string',
-        }),
-      );
-      return undefined;
-    }
-    return resolveFieldType(this, {
-      member,
-      typeNode,
-      path,
-      name,
-      owner,
-      question: member.hasQuestionToken(),
-    });
-  }
-
-  private buildClassField(property: PropertyDeclaration, owner: string): FieldModel | undefined {
-    const name = propertyName(property);
-    const path = `${owner}.${name ?? property.getName()}`;
-    const fail = (message: string, hint: string) => {
-      this.report(diagnosticAt(property, { path, message, hint }));
-      return undefined;
-    };
-    if (name === undefined || property.getNameNode().getKind() === SyntaxKind.PrivateIdentifier) {
-      return fail(
-        'private (#) and computed field names are not supported',
-        'use a public field with a plain name',
-      );
-    }
-    if (property.getScope() !== Scope.Public) {
-      return fail(
-        `${property.getScope()} fields are not supported`,
-        'make it public: the generated code reads and sets it',
-      );
-    }
-    if (property.isReadonly())
-      return fail(
-        'readonly fields cannot be set by the decoder',
-        'remove `readonly`, or use an interface',
-      );
-    const typeNode = property.getTypeNode();
-    if (typeNode === undefined) {
-      const type = property.getType();
-      const inferred = type.isString()
-        ? 'string'
-        : type.isNumber()
-          ? 'f64'
-          : type.isBoolean()
-            ? 'boolean'
-            : undefined;
-      if (inferred === undefined)
-        return fail('the field has no type annotation', 'annotate it, such as `hp: u8 = 100`');
-      const field: FieldModel = {
-        name,
-        type:
-          inferred === 'string'
-            ? { kind: 'string', maxBytes: resolveFieldCaps(this, property, path).maxLength }
-            : inferred === 'f64'
-              ? { kind: 'number', width: 'f64' }
-              : { kind: 'boolean' },
-      };
-      if (property.hasQuestionToken()) field.optional = 'omit';
-      return field;
-    }
-    return resolveFieldType(this, {
-      member: property,
-      typeNode,
-      path,
-      name,
-      owner,
-      question: property.hasQuestionToken(),
-    });
-  }
-}
-
-/** True when an interface carries `@netstack`, or a class the decorator or the tag. */
-export function isMarked(decl: MessageDeclaration): boolean {
-  if (findTag(decl, 'netstack') !== undefined) return true;
-  return (
-    Node.isClassDeclaration(decl) && decl.getDecorators().some((d) => d.getName() === 'netstack')
-  );
-}
-
-function messageId(
-  decl: MessageDeclaration,
-  fail: (node: Node, message: string) => void,
-): number | undefined {
-  let node: Node | undefined;
-  let text: string | undefined;
-  const tag = findTag(decl, 'messageId');
-  if (tag !== undefined) {
-    node = tag;
-    text = tagText(tag);
-  }
-  if (Node.isClassDeclaration(decl)) {
-    for (const decorator of decl.getDecorators()) {
-      if (decorator.getName() !== 'netstack') continue;
-      const [arg] = decorator.getArguments();
-      if (arg === undefined) continue;
-      const idProperty = Node.isObjectLiteralExpression(arg) ? arg.getProperty('id') : undefined;
-      const initializer = Node.isPropertyAssignment(idProperty)
-        ? idProperty.getInitializer()
-        : undefined;
-      if (initializer === undefined) {
-        fail(arg, 'the @netstack decorator takes `{ id: <integer literal> }`');
-        return undefined;
-      }
-      node = initializer;
-      text = initializer.getText();
-    }
-  }
-  if (node === undefined || text === undefined) return undefined;
-  const id = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(id) || id > MAX_ID) {
-    fail(node, `message id \`${text}\` is not an integer 0 … 4294967295`);
-    return undefined;
-  }
-  return id;
-}
-
-function propertyName(member: PropertySignature | PropertyDeclaration): string | undefined {
-  const nameNode = member.getNameNode();
-  if (Node.isIdentifier(nameNode)) return nameNode.getText();
-  if (Node.isStringLiteral(nameNode)) return nameNode.getLiteralValue();
-  if (Node.isNumericLiteral(nameNode)) return nameNode.getText();
-  return undefined;
 }
 
 function compare(a: string, b: string): number {
