@@ -217,8 +217,7 @@ export const messageIds = {
 } as const;
 
 /** Any message of the registry, tagged with its type name. */
-export type AnyMessage =
-  | { type: 'Snapshot'; value: Snapshot };
+export type AnyMessage = { type: 'Snapshot'; value: Snapshot };
 
 /**
  * Writes the message id (varint) and the message. Call it once per message to pack several

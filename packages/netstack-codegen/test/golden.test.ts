@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -29,14 +30,22 @@ describe('golden output', () => {
   });
 
   it('is formatted: the workspace formatter (biome) leaves it unchanged', () => {
-    const text = fs.readFileSync(path.join(fixtures, 'game.gen.ts'), 'utf8');
+    const single = path.join(os.tmpdir(), `netstack-golden-${process.pid}.ts`);
+    fs.writeFileSync(single, '/** @netstack @messageId 1 */\nexport interface One { n: number }\n');
+    const texts = [
+      fs.readFileSync(path.join(fixtures, 'game.gen.ts'), 'utf8'),
+      generate({ files: [single], out: `${single}.gen.ts` }).text, // a registry of one message
+    ];
+    fs.rmSync(single);
     const biome = path.resolve(here, '../../../node_modules/.bin/biome');
-    // Formatted as a plain .ts path: biome skips *.gen.ts files by configuration.
-    const formatted = execFileSync(biome, ['format', '--stdin-file-path=generated.ts'], {
-      input: text,
-      encoding: 'utf8',
-    });
-    expect(formatted).toBe(text);
+    for (const text of texts) {
+      // Formatted as a plain .ts path: biome skips *.gen.ts files by configuration.
+      const formatted = execFileSync(biome, ['format', '--stdin-file-path=generated.ts'], {
+        input: text,
+        encoding: 'utf8',
+      });
+      expect(formatted).toBe(text);
+    }
   });
 
   it('starts with a generated-file header and imports only the runtime and the sources', () => {

@@ -33,11 +33,14 @@ export function emitRegistry(
   );
   out.line();
   out.line('/** Any message of the registry, tagged with its type name. */');
-  out.line('export type AnyMessage =');
-  entries.forEach((m, i) => {
-    const end = i === entries.length - 1 ? ';' : '';
-    out.line(`  | { type: ${stringLiteral(m.name)}; value: ${m.name} }${end}`);
-  });
+  const members = entries.map((m) => `{ type: ${stringLiteral(m.name)}; value: ${m.name} }`);
+  const oneLine = `export type AnyMessage = ${members.join(' | ')};`;
+  if (oneLine.length <= 100) {
+    out.line(oneLine);
+  } else {
+    out.line('export type AnyMessage =');
+    members.forEach((member, i) => out.line(`  | ${member}${i === members.length - 1 ? ';' : ''}`));
+  }
   out.line();
   out.line('/**');
   out.line(
