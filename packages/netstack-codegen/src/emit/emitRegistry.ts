@@ -39,7 +39,9 @@ export function emitRegistry(
     out.line(oneLine);
   } else {
     out.line('export type AnyMessage =');
-    members.forEach((member, i) => out.line(`  | ${member}${i === members.length - 1 ? ';' : ''}`));
+    members.forEach((member, i) => {
+      out.line(`  | ${member}${i === members.length - 1 ? ';' : ''}`);
+    });
   }
   out.line();
   out.line('/**');
