@@ -1,6 +1,6 @@
 /**
  * `pnpm bench:codec`: the 64-entity snapshot through every codec, interleaved rounds in one
- * process, medians. Options (environment): BENCH_ROUNDS (default 9), BENCH_WINDOW_MS (default 150).
+ * process, medians. Options (environment): BENCH_ROUNDS (default 15), BENCH_WINDOW_MS (default 100).
  */
 
 import { isNativeAccelerationEnabled } from 'msgpackr';
@@ -16,8 +16,8 @@ import { printResults, type Result } from './report.js';
 import { makeSnapshot } from './snapshotData.js';
 import { verifyRoundTrip } from './verifyRoundTrip.js';
 
-const rounds = Number(process.env.BENCH_ROUNDS ?? 9);
-const windowMs = Number(process.env.BENCH_WINDOW_MS ?? 150);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 15);
+const windowMs = Number(process.env.BENCH_WINDOW_MS ?? 100);
 const snapshot = makeSnapshot();
 const codecs: Codec[] = [
   handWrittenCodec(),
@@ -58,6 +58,7 @@ const results: Result[] = codecs.map((codec) => {
   return {
     name: codec.name,
     roundTrip: median(s.roundTrip),
+    roundTripSamples: s.roundTrip,
     encode: median(s.encode),
     decode: median(s.decode),
     bytes,

@@ -1,7 +1,11 @@
+import { median } from './measure.js';
+
 /** One codec's medians. */
 export interface Result {
   name: string;
   roundTrip: number;
+  /** Round trips/s of each round, in round order (for ratios paired by round). */
+  roundTripSamples: readonly number[];
   encode: number;
   decode: number;
   bytes: number;
@@ -24,8 +28,8 @@ export function printResults(results: readonly Result[]): void {
     thousands(r.bytes),
     thousands(r.allocEncode),
     thousands(r.allocDecode),
-    `${(r.roundTrip / hand.roundTrip).toFixed(2)}×`,
-    `${(generated.roundTrip / r.roundTrip).toFixed(2)}×`,
+    `${pairedRatio(r, hand).toFixed(2)}×`,
+    `${pairedRatio(generated, r).toFixed(2)}×`,
   ]);
   const header = [
     'codec',
@@ -46,9 +50,12 @@ export function printResults(results: readonly Result[]): void {
     `| ${widths.map((w, i) => (i === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`,
   );
   for (const row of rows) console.log(line(row));
-  console.log('\n(medians; "generated is" = generated round trips/s ÷ that codec\'s)\n');
+  console.log(
+    '\n(medians of the rounds; ratios are medians of per-round ratios of round trips/s, which\n' +
+      'cancels the drift of a busy machine between rounds; "generated is" = generated ÷ that codec)\n',
+  );
 
-  const ratio = (name: string) => generated.roundTrip / find(results, name).roundTrip;
+  const ratio = (name: string) => pairedRatio(generated, find(results, name));
   const goals: [string, boolean, string][] = [
     ['generated ≥ 0.9× hand-written', ratio(HAND) >= 0.9, ratio(HAND).toFixed(2)],
     [
@@ -90,4 +97,9 @@ function find(results: readonly Result[], name: string): Result {
 
 function thousands(n: number): string {
   return Math.round(n).toLocaleString('en-US');
+}
+
+/** Median over rounds of `a`'s round trips/s ÷ `b`'s in the same round. */
+function pairedRatio(a: Result, b: Result): number {
+  return median(a.roundTripSamples.map((x, i) => x / b.roundTripSamples[i]!));
 }
