@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+/** The tools' own checks (a short soak); the long runs are the scripts. */
+export default defineConfig({
+  resolve: { conditions: ['@netstack/source'] },
+  ssr: { resolve: { conditions: ['@netstack/source'] } },
+  test: {
+    include: ['**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/dist/**'],
+    testTimeout: 120_000,
+  },
+});
