@@ -181,17 +181,21 @@ export class Client {
     if (rejected !== undefined) this.metrics.drops[rejected]++;
   }
 
-  /** A datagram: checked, verified, then acted on; or why it was dropped. */
+  /**
+   * A datagram: checked (size and kind, then the address, as docs/packets.md orders
+   * them), verified, then acted on; or why it was dropped.
+   */
   private accept(bytes: Uint8Array, from: PeerAddress): DropReason | undefined {
-    if (this.currentState === 'disconnected' || !this.connection.isFrom(from)) {
-      return DropReason.UnknownAddress;
-    }
     if (bytes.length < PACKET_OVERHEAD_BYTES || bytes.length > this.options.maxPacketBytes) {
       return DropReason.Malformed;
     }
     const kind = readKind(bytes);
-    const rejected =
-      checkSizeFromServer(kind, bytes.length) ?? this.connection.verify(bytes, this.now);
+    const wrongSize = checkSizeFromServer(kind, bytes.length);
+    if (wrongSize !== undefined) return wrongSize;
+    if (this.currentState === 'disconnected' || !this.connection.isFrom(from)) {
+      return DropReason.UnknownAddress;
+    }
+    const rejected = this.connection.verify(bytes, this.now);
     if (rejected !== undefined) return rejected;
 
     if (kind === PacketKind.Disconnect) {
