@@ -120,9 +120,11 @@ export class Client {
   /**
    * Reads what arrived, runs timers (requests, heartbeats, timeouts) and returns what
    * happened since the last call. The returned events, and the bytes of message events,
-   * stay valid until the next `update`.
+   * stay valid until the next `update`. A `now` earlier than the last one (a clock set
+   * back) counts as no time passing since that update.
    */
   update(now: number): readonly NetstackEvent[] {
+    if (now < this.now) this.shiftTimes(now - this.now);
     this.now = now;
     this.events.recycle();
     if (this.closed) return this.events.drain();
@@ -214,6 +216,13 @@ export class Client {
       }
     }
     return undefined;
+  }
+
+  /** The clock went back by `-delta`: every recorded time moves with it. */
+  private shiftTimes(delta: number): void {
+    this.connection.shiftTimes(delta);
+    this.connectStartedAt += delta; // NaN (not yet started) stays NaN
+    this.nextRequestAt += delta; // -Infinity (at once) stays -Infinity
   }
 
   private runConnectTimers(): void {

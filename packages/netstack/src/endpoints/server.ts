@@ -174,9 +174,11 @@ export class Server {
   /**
    * Reads what arrived, runs timers (heartbeats, timeouts, lapsed reservations) and
    * returns what happened since the last call. The returned events, and the bytes of
-   * message events, stay valid until the next `update`.
+   * message events, stay valid until the next `update`. A `now` earlier than the last
+   * one (a clock set back) counts as no time passing since that update.
    */
   update(now: number): readonly NetstackEvent[] {
+    if (now < this.now) this.shiftTimes(now - this.now);
     this.now = now;
     this.events.recycle();
     if (this.closed) return this.events.drain();
@@ -325,6 +327,15 @@ export class Server {
     }
     this.endSlot(slot, denialToReason(reason));
     return DropReason.Denied;
+  }
+
+  /** The clock went back by `-delta`: every recorded time moves with it. */
+  private shiftTimes(delta: number): void {
+    for (const slot of this.slots) {
+      if (slot.state === 'free') continue;
+      slot.connection!.shiftTimes(delta);
+      slot.expiresAt += delta; // NaN (not yet started) stays NaN
+    }
   }
 
   private runConnectionTimers(slot: Slot): void {
