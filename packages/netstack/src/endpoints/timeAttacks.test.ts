@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { SERVER_ADDRESS } from '../test-support/session.js';
+import { PacketKind } from '../packets/packetKind.js';
+import { clientAddress } from '../test-support/noEffect.js';
+import { clientConnection, serverConnection } from '../test-support/observableState.js';
+import { SERVER_ADDRESS, Session } from '../test-support/session.js';
 import { TwoClocks } from '../test-support/twoClocks.js';
 import { SeededRandom } from '../testing/random.js';
 
 /**
  * Attacks on time: a clock that goes backwards (update(now) with a smaller now than
- * before: an NTP step of a wall clock, a bug in the game loop). netstack reads no clock itself, so it must tolerate whatever
+ * before: an NTP step of a wall clock, a bug in the game loop), and a peer that stops
+ * answering mid-stream. netstack reads no clock itself, so it must tolerate whatever
  * `now` it is handed without spurious timeouts or negative round trips.
  */
 
@@ -120,5 +124,68 @@ describe('attack: the clock going backwards', () => {
     expect(clocks.clientEvents.filter((e) => e.type === 'message')).toHaveLength(sent.toClient);
     expect(clocks.rttSamples.every((ms) => ms >= 0)).toBe(true);
     expect(clocks.server.stats(handle).rtt).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('attack: a peer that stops answering mid-stream', () => {
+  it.each([
+    ['the client goes silent: the server, then the client,', 'client'],
+    ['the server goes silent: the client, then the server,', 'server'],
+  ] as const)('%s time out exactly `timeout` after the last packet they heard', (_name, silent) => {
+    const session = new Session({ server: { timeout: TIMEOUT } });
+    const { client, handle } = session.connected({ timeout: TIMEOUT });
+    const atServer = serverConnection(session.server, handle);
+    const atClient = clientConnection(client);
+    const CLIENT = clientAddress(0);
+    const stream = (hearer: 'server' | 'client' | 'both') => {
+      if (hearer !== 'client' && session.server.isConnected(handle)) {
+        session.server.send(handle, Uint8Array.of(1));
+      }
+      if (hearer !== 'server' && client.state === 'connected') client.send(Uint8Array.of(2));
+    };
+    // Streaming both ways at about 30 Hz...
+    for (let i = 0; i < 30; i++) {
+      stream('both');
+      session.step(30);
+    }
+    // ...until the silent side's datagrams vanish (a frozen process, a cut cable) while
+    // it and its peer carry on.
+    const sent: { at: number; from: string; kind: number }[] = [];
+    session.network.taps.push((bytes, from) =>
+      sent.push({ at: session.now, from: from.address, kind: bytes[0]! & 7 }),
+    );
+    if (silent === 'client') session.network.setConditions({ loss: 1 }, CLIENT, SERVER_ADDRESS);
+    else session.network.setConditions({ loss: 1 }, SERVER_ADDRESS, CLIENT);
+    const hearer = silent === 'client' ? 'server' : 'client';
+    for (let t = 0; t < 3 * TIMEOUT; t += 30) {
+      stream(hearer);
+      session.step(30);
+    }
+
+    const ended = (events: { type: string; reason?: string; at: number }[]) =>
+      events.filter((e) => e.type === 'disconnected');
+    const serverEnd = ended(session.serverEvents);
+    const clientEnd = ended(session.clientEvents[0]!);
+    expect(serverEnd).toEqual([expect.objectContaining({ reason: 'timed-out' })]);
+    expect(clientEnd).toEqual([expect.objectContaining({ reason: 'timed-out' })]);
+    // Each ended at the first 10 ms tick at or after `timeout` since its last verified packet.
+    const serverWaited = serverEnd[0]!.at - atServer.lastReceiveTime;
+    const clientWaited = clientEnd[0]!.at - atClient.lastReceiveTime;
+    for (const waited of [serverWaited, clientWaited]) {
+      expect(waited).toBeGreaterThanOrEqual(TIMEOUT);
+      expect(waited).toBeLessThan(TIMEOUT + 10);
+    }
+    // The peer of the silent side notices first; the silent side, once it hears nothing.
+    const first = hearer === 'server' ? serverEnd[0]! : clientEnd[0]!;
+    const second = hearer === 'server' ? clientEnd[0]! : serverEnd[0]!;
+    expect(first.at).toBeLessThan(second.at);
+    // Timing out sends nothing: no disconnect packet, nothing after the end.
+    expect(sent.filter((d) => d.kind === PacketKind.Disconnect)).toEqual([]);
+    expect(
+      sent.filter((d) => d.from === SERVER_ADDRESS.address && d.at > serverEnd[0]!.at),
+    ).toEqual([]);
+    expect(sent.filter((d) => d.from === CLIENT.address && d.at > clientEnd[0]!.at)).toEqual([]);
+    expect(session.server.connectedCount).toBe(0);
+    expect(client.state).toBe('disconnected');
   });
 });
