@@ -106,10 +106,15 @@ export class UdpSession {
       server?: Partial<ServerOptions>;
       client?: Partial<ClientOptions>;
       clientAddress?: string;
+      serverQueue?: number;
     } = {},
   ): Promise<UdpSession> {
     const serverTransport = new RecordingTransport(
-      await UdpTransport.bind({ address: '127.0.0.1', receiveBufferBytes: RECEIVE_BUFFER }),
+      await UdpTransport.bind({
+        address: '127.0.0.1',
+        receiveBufferBytes: RECEIVE_BUFFER,
+        ...(options.serverQueue === undefined ? {} : { maxQueuedDatagrams: options.serverQueue }),
+      }),
     );
     const clientTransport = new RecordingTransport(
       await UdpTransport.bind({
