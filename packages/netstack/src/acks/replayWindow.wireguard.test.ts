@@ -134,7 +134,7 @@ function range(from: number, to: number): number[] {
 }
 
 /** Cases the ported self-test checks in total (reported in docs/security.md). */
-export const WIREGUARD_CASES = blocks.reduce((sum, block) => sum + block.rows.length, 0);
+const WIREGUARD_CASES = blocks.reduce((sum, block) => sum + block.rows.length, 0);
 
 describe("WireGuard's replay-counter self-test, on a 256-wide window from 1", () => {
   it.each(blocks)('$name', ({ rows }) => {

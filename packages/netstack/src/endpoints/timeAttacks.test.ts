@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PacketKind } from '../packets/packetKind.js';
 import { clientAddress } from '../test-support/noEffect.js';
 import { clientConnection, serverConnection } from '../test-support/observableState.js';
-import { SERVER_ADDRESS, Session } from '../test-support/session.js';
+import { freshCredentials, SERVER_ADDRESS, Session } from '../test-support/session.js';
 import { TwoClocks } from '../test-support/twoClocks.js';
 import { SeededRandom } from '../testing/random.js';
 
@@ -81,10 +81,7 @@ describe('attack: the clock going backwards', () => {
 
   it('lets a connecting client whose clock went back keep asking, and connect', () => {
     const clocks = new TwoClocks();
-    const { secret, token } = {
-      secret: new Uint8Array(32).fill(1),
-      token: new Uint8Array(32).fill(2),
-    };
+    const { secret, token } = freshCredentials();
     clocks.client.connect(SERVER_ADDRESS, secret, token);
     clocks.step(300); // asking a server that has no reservation yet
     clocks.clientSkew = JUMP;

@@ -1,5 +1,6 @@
 import type { Connection } from '../connection/connection.js';
 import type { Client } from '../endpoints/client.js';
+import { type ConnectionHandle, handleSlotIndex } from '../endpoints/connectionHandle.js';
 import type { Server } from '../endpoints/server.js';
 import type { EndpointMetrics } from '../monitoring/endpointMetrics.js';
 
@@ -104,8 +105,8 @@ interface ConnectionKeysView {
 }
 
 /** The connection a server handle names, for tests that reach inside it. */
-export function serverConnection(server: Server, handle: number): Connection {
-  const slot = (server as unknown as ServerView).slots[handle % 65_536];
+export function serverConnection(server: Server, handle: ConnectionHandle): Connection {
+  const slot = (server as unknown as ServerView).slots[handleSlotIndex(handle as ConnectionHandle)];
   if (slot?.connection === undefined) throw new Error(`no connection in the slot of ${handle}`);
   return slot.connection;
 }
