@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_SEQUENCE } from '../packets/sequence.js';
 import { REPLAY_WINDOW_SIZE, ReplayWindow } from './replayWindow.js';
 
 function windowAfter(...sequences: number[]): ReplayWindow {
@@ -20,6 +21,14 @@ describe('ReplayWindow', () => {
 
   it('never accepts sequence 0 (it means "none")', () => {
     expect(new ReplayWindow().isFresh(0)).toBe(false);
+  });
+
+  it('never accepts a sequence past MAX_SEQUENCE, where numbers stop being exact', () => {
+    const window = windowAfter(MAX_SEQUENCE - 1);
+    expect(window.isFresh(MAX_SEQUENCE)).toBe(true);
+    expect(window.isFresh(MAX_SEQUENCE + 1)).toBe(false); // 2^53
+    expect(window.isFresh(MAX_SEQUENCE + 3)).toBe(false); // 2^53 + 2
+    expect(new ReplayWindow().isFresh(2 ** 60)).toBe(false);
   });
 
   it('accepts the oldest sequence inside the window and rejects the one just older', () => {

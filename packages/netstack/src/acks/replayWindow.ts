@@ -1,3 +1,5 @@
+import { MAX_SEQUENCE } from '../packets/sequence.js';
+
 /** How many sequence numbers behind the newest one a packet may still arrive. */
 export const REPLAY_WINDOW_SIZE = 256;
 
@@ -5,10 +7,11 @@ export const REPLAY_WINDOW_SIZE = 256;
  * Which of the peer's packets arrived: replay protection and the source of the ack
  * and ack bits this side sends.
  *
- * A sequence is fresh when it is newer than `latest - 256` and was not received
- * before. Each of the 256 cells remembers the newest sequence received with its
- * residue modulo 256, so a duplicate finds itself in its cell (the scheme of the
- * netcode.io standard). Only `accept` changes anything, and the caller calls it only
+ * A sequence is fresh when it is newer than `latest - 256`, was not received before,
+ * and is one a sender may use: 1 to MAX_SEQUENCE (past 2^53 − 1 numbers are no longer
+ * exact; WireGuard likewise refuses counters past REJECT_AFTER_MESSAGES). Each of the
+ * 256 cells remembers the newest sequence received with its residue modulo 256, so a
+ * duplicate finds itself in its cell (the scheme of the netcode.io standard). Only `accept` changes anything, and the caller calls it only
  * after the packet's tag verified.
  */
 export class ReplayWindow {
@@ -16,9 +19,9 @@ export class ReplayWindow {
   latest = 0;
   private readonly received = new Float64Array(REPLAY_WINDOW_SIZE);
 
-  /** Whether `sequence` may be accepted: not too old, not seen. Changes nothing. */
+  /** Whether `sequence` may be accepted: in range, not too old, not seen. Changes nothing. */
   isFresh(sequence: number): boolean {
-    if (sequence <= 0) return false;
+    if (sequence <= 0 || sequence > MAX_SEQUENCE) return false;
     if (sequence + REPLAY_WINDOW_SIZE <= this.latest) return false;
     return this.received[sequence % REPLAY_WINDOW_SIZE] !== sequence;
   }

@@ -69,6 +69,12 @@ export class SentPackets {
     return newlyAcked;
   }
 
+  /** Moves every recorded send time by `delta` milliseconds (see `Connection.shiftTimes`). */
+  shiftTimes(delta: number): void {
+    const sendTimes = this.sendTimes;
+    for (let i = 0; i < SENT_PACKETS_SIZE; i++) sendTimes[i]! += delta;
+  }
+
   reset(): void {
     this.latestSent = 0;
     this.newestAck = 0;

@@ -159,6 +159,18 @@ export class Connection {
     return undefined;
   }
 
+  /**
+   * Moves every time this connection recorded by `delta` milliseconds. Its endpoint calls
+   * it with a negative `delta` when `now` went backwards, so that the step counts as no
+   * time passing: the time since the last send, the last receive and each packet awaiting
+   * its ack stays what it was, and no heartbeat or timeout waits for the clock to catch up.
+   */
+  shiftTimes(delta: number): void {
+    this.lastSendTime += delta;
+    this.lastReceiveTime += delta;
+    this.sent.shiftTimes(delta);
+  }
+
   /** Bind the connection to the peer's address. */
   bind(to: PeerAddress): void {
     this.peer.address = to.address;

@@ -120,9 +120,11 @@ export class Client {
   /**
    * Reads what arrived, runs timers (requests, heartbeats, timeouts) and returns what
    * happened since the last call. The returned events, and the bytes of message events,
-   * stay valid until the next `update`.
+   * stay valid until the next `update`. A `now` earlier than the last one (a clock set
+   * back) counts as no time passing since that update.
    */
   update(now: number): readonly NetstackEvent[] {
+    if (now < this.now) this.shiftTimes(now - this.now);
     this.now = now;
     this.events.recycle();
     if (this.closed) return this.events.drain();
@@ -181,17 +183,21 @@ export class Client {
     if (rejected !== undefined) this.metrics.drops[rejected]++;
   }
 
-  /** A datagram: checked, verified, then acted on; or why it was dropped. */
+  /**
+   * A datagram: checked (size and kind, then the address, as docs/packets.md orders
+   * them), verified, then acted on; or why it was dropped.
+   */
   private accept(bytes: Uint8Array, from: PeerAddress): DropReason | undefined {
-    if (this.currentState === 'disconnected' || !this.connection.isFrom(from)) {
-      return DropReason.UnknownAddress;
-    }
     if (bytes.length < PACKET_OVERHEAD_BYTES || bytes.length > this.options.maxPacketBytes) {
       return DropReason.Malformed;
     }
     const kind = readKind(bytes);
-    const rejected =
-      checkSizeFromServer(kind, bytes.length) ?? this.connection.verify(bytes, this.now);
+    const wrongSize = checkSizeFromServer(kind, bytes.length);
+    if (wrongSize !== undefined) return wrongSize;
+    if (this.currentState === 'disconnected' || !this.connection.isFrom(from)) {
+      return DropReason.UnknownAddress;
+    }
+    const rejected = this.connection.verify(bytes, this.now);
     if (rejected !== undefined) return rejected;
 
     if (kind === PacketKind.Disconnect) {
@@ -210,6 +216,13 @@ export class Client {
       }
     }
     return undefined;
+  }
+
+  /** The clock went back by `-delta`: every recorded time moves with it. */
+  private shiftTimes(delta: number): void {
+    this.connection.shiftTimes(delta);
+    this.connectStartedAt += delta; // NaN (not yet started) stays NaN
+    this.nextRequestAt += delta; // -Infinity (at once) stays -Infinity
   }
 
   private runConnectTimers(): void {

@@ -149,4 +149,31 @@ describe('packet security', () => {
     expect(messages(session.clientEvents[0]!)).toHaveLength(1);
     expect(client.metrics.drops['unknown-address']).toBe(1);
   });
+
+  it('counts drops in the documented order: size and kind before the address', () => {
+    const session = new Session();
+    const { client } = session.connected();
+    const stranger = { address: 'stranger', port: 1 };
+    const header = (kind: number, length: number) => {
+      const bytes = new Uint8Array(length);
+      bytes[0] = kind;
+      return bytes;
+    };
+    for (const to of [SERVER_ADDRESS, CLIENT]) {
+      session.network.inject(header(6, 24), stranger, to); // no such kind
+      session.network.inject(header(PacketKind.Heartbeat, 30), stranger, to); // wrong size
+      session.network.inject(header(PacketKind.Payload, 10), stranger, to); // too short
+      session.network.inject(header(PacketKind.Heartbeat, 24), stranger, to); // fine, but whose?
+    }
+    session.network.inject(header(PacketKind.ConnectionAccepted, 24), stranger, SERVER_ADDRESS);
+    session.network.inject(header(PacketKind.ConnectionRequest, 58), stranger, CLIENT);
+    session.updateAll();
+    const expected = { 'unexpected-kind': 2, malformed: 2, 'unknown-address': 1 };
+    expect(nonZero(session.server.metrics.drops)).toEqual(expected);
+    expect(nonZero(client.metrics.drops)).toEqual(expected);
+  });
 });
+
+function nonZero(counts: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(counts).filter(([, count]) => count !== 0));
+}

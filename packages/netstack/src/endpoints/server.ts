@@ -174,9 +174,11 @@ export class Server {
   /**
    * Reads what arrived, runs timers (heartbeats, timeouts, lapsed reservations) and
    * returns what happened since the last call. The returned events, and the bytes of
-   * message events, stay valid until the next `update`.
+   * message events, stay valid until the next `update`. A `now` earlier than the last
+   * one (a clock set back) counts as no time passing since that update.
    */
   update(now: number): readonly NetstackEvent[] {
+    if (now < this.now) this.shiftTimes(now - this.now);
     this.now = now;
     this.events.recycle();
     if (this.closed) return this.events.drain();
@@ -245,23 +247,23 @@ export class Server {
   private receive(bytes: Uint8Array, from: PeerAddress): void {
     this.metrics.packetsReceived++;
     this.metrics.bytesReceived += bytes.length;
-    const slot = this.byAddress.get(from);
+    // Size and kind first, then the address (docs/packets.md, "Order of checks").
     const rejected =
-      bytes.length < PACKET_OVERHEAD_BYTES || bytes.length > this.options.maxPacketBytes
-        ? DropReason.Malformed
-        : slot === undefined
-          ? this.admit(bytes, from)
-          : this.accept(slot, bytes);
+      checkSizeFromClient(bytes, this.options.maxPacketBytes) ?? this.route(bytes, from);
     if (rejected !== undefined) this.metrics.drops[rejected]++;
   }
 
-  /** A datagram from a bound client: checked, verified, then acted on. */
+  private route(bytes: Uint8Array, from: PeerAddress): DropReason | undefined {
+    const slot = this.byAddress.get(from);
+    return slot === undefined ? this.admit(bytes, from) : this.accept(slot, bytes);
+  }
+
+  /** A datagram of the right size for its kind from a bound client: verified, then acted on. */
   private accept(slot: Slot, bytes: Uint8Array): DropReason | undefined {
-    const kind = readKind(bytes);
     const peer = slot.connection!;
-    const rejected = checkSizeFromClient(kind, bytes.length) ?? peer.verify(bytes, this.now);
+    const rejected = peer.verify(bytes, this.now);
     if (rejected !== undefined) return rejected;
-    switch (kind) {
+    switch (readKind(bytes)) {
       case PacketKind.Payload:
         this.metrics.messagesReceived++;
         this.events.message(slot.handle, peer.lastVerifiedSequence, bytes);
@@ -278,13 +280,12 @@ export class Server {
   }
 
   /**
-   * A datagram from an address with no connection: only a request with a reserved
-   * token and a tag under that token's secret binds the address to the slot.
+   * A datagram from an address with no connection, of the right size for its kind: only
+   * a request with a reserved token and a tag under that token's secret binds the
+   * address to the slot.
    */
   private admit(bytes: Uint8Array, from: PeerAddress): DropReason | undefined {
-    if (readKind(bytes) !== PacketKind.ConnectionRequest || bytes.length !== REQUEST_BYTES) {
-      return DropReason.UnknownAddress;
-    }
+    if (readKind(bytes) !== PacketKind.ConnectionRequest) return DropReason.UnknownAddress;
     if (!this.limiter.allow(from.address, this.now)) return DropReason.RateLimited;
     const slot = this.byToken.get(tokenKeyAt(bytes, REQUEST_TOKEN_OFFSET));
     if (slot === undefined || !requestTokenEquals(bytes, slot.token)) {
@@ -326,6 +327,15 @@ export class Server {
     }
     this.endSlot(slot, denialToReason(reason));
     return DropReason.Denied;
+  }
+
+  /** The clock went back by `-delta`: every recorded time moves with it. */
+  private shiftTimes(delta: number): void {
+    for (const slot of this.slots) {
+      if (slot.state === 'free') continue;
+      slot.connection!.shiftTimes(delta);
+      slot.expiresAt += delta; // NaN (not yet started) stays NaN
+    }
   }
 
   private runConnectionTimers(slot: Slot): void {
@@ -433,9 +443,11 @@ export class Server {
   }
 }
 
-/** The check of a packet's size against its kind, from a bound client. */
-function checkSizeFromClient(kind: number, length: number): DropReason | undefined {
-  switch (kind) {
+/** The check of a datagram's size and kind, for one a client may send. */
+function checkSizeFromClient(bytes: Uint8Array, maxPacketBytes: number): DropReason | undefined {
+  const length = bytes.length;
+  if (length < PACKET_OVERHEAD_BYTES || length > maxPacketBytes) return DropReason.Malformed;
+  switch (readKind(bytes)) {
     case PacketKind.Payload:
       return undefined;
     case PacketKind.Heartbeat:

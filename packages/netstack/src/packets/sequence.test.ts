@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ReplayWindow } from '../acks/replayWindow.js';
 import {
   ACK_MODULUS,
   expandAck,
@@ -82,4 +83,70 @@ describe('expandAck', () => {
     expect(expandAck(10, 5)).toBe(-1);
     expect(expandAck(0, 0)).toBe(0);
   });
+});
+
+/**
+ * netcode's notes for implementers (IMPLEMENTERS.md, "Integer overflow in replay
+ * protection") warn about arithmetic that wraps near the top of the sequence space. Ours
+ * is 2^53 − 1, and the boundaries where a 32-bit slip would show are 2^31 and 2^32: the
+ * expansions must be exact across each, and never produce a number past MAX_SEQUENCE
+ * for a receiver that is not already at the end.
+ */
+describe('expansion near the wrap points', () => {
+  const boundaries = [2 ** 13, 2 ** 16, 2 ** 31, 2 ** 32, 2 ** 48, MAX_SEQUENCE - HALF];
+  const offsets = [-HALF + 1, -256, -1, 0, 1, 255, HALF];
+
+  it.each(boundaries)('recovers sequences across %d from every side', (boundary) => {
+    for (const latest of [boundary - HALF, boundary - 2, boundary - 1, boundary, boundary + 1]) {
+      for (const offset of offsets) {
+        const sequence = latest + 1 + offset;
+        if (sequence < 0 || sequence > MAX_SEQUENCE) continue;
+        expect(expandSequence(truncateSequence(sequence), latest), `${latest} → ${sequence}`).toBe(
+          sequence,
+        );
+      }
+      const tooFar = latest + 1 + HALF + 1;
+      if (tooFar <= MAX_SEQUENCE) {
+        expect(expandSequence(truncateSequence(tooFar), latest)).toBe(tooFar - SEQUENCE_MODULUS);
+      }
+    }
+  });
+
+  it('never expands past MAX_SEQUENCE while the receiver is below it', () => {
+    for (const latest of [MAX_SEQUENCE - SEQUENCE_MODULUS, MAX_SEQUENCE - HALF, MAX_SEQUENCE - 1]) {
+      for (let truncated = 0; truncated < SEQUENCE_MODULUS; truncated++) {
+        const sequence = expandSequence(truncated, latest);
+        if (sequence > MAX_SEQUENCE || sequence % SEQUENCE_MODULUS !== truncated) {
+          throw new Error(`expandSequence(${truncated}, ${latest}) = ${sequence}`);
+        }
+      }
+    }
+  });
+
+  it('leaves a receiver at the last sequence nothing past it to accept', () => {
+    const window = new ReplayWindow();
+    window.accept(MAX_SEQUENCE);
+    for (let truncated = 0; truncated < SEQUENCE_MODULUS; truncated++) {
+      const sequence = expandSequence(truncated, MAX_SEQUENCE);
+      if (sequence > MAX_SEQUENCE && window.isFresh(sequence)) {
+        throw new Error(`${truncated} expands to ${sequence}, which the window accepts`);
+      }
+    }
+  });
+
+  it.each([2 ** 16, 2 ** 31, 2 ** 32, 2 ** 48, MAX_SEQUENCE])(
+    'recovers acks across %d, and refuses one of a packet not yet sent',
+    (boundary) => {
+      for (const latestSent of [boundary - 1, boundary, Math.min(boundary + 1, MAX_SEQUENCE)]) {
+        for (const behind of [0, 1, 255, ACK_MODULUS - 1]) {
+          const ack = latestSent - behind;
+          expect(expandAck(truncateAck(ack), latestSent), `${latestSent} - ${behind}`).toBe(ack);
+        }
+        // The next packet's number, not sent yet: read as 65,535 behind, never ahead.
+        expect(expandAck(truncateAck(latestSent + 1), latestSent)).toBe(
+          latestSent + 1 - ACK_MODULUS,
+        );
+      }
+    },
+  );
 });
