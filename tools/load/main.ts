@@ -96,7 +96,7 @@ try {
       'reserved',
     );
     const shares: Credentials[][] = loads.map(() => []);
-    credentials.forEach((credential, i) => shares[i % loads.length]!.push(credential));
+    for (const [i, credential] of credentials.entries()) shares[i % loads.length]!.push(credential);
     await Promise.all(
       loads.map((load, i) => request(load, { kind: 'add', credentials: shares[i] }, 'added')),
     );
