@@ -61,10 +61,10 @@ interface Sample {
 }
 
 async function measure(mode: Mode): Promise<Sample> {
-  const server = fork(here('./server.ts'), [mode, String(clients)]);
+  const server = fork(here('./server.js'), [mode, String(clients)]);
   try {
     const ready = await next<ServerReady>(server, 'ready');
-    const client = fork(here('./client.ts'), [
+    const client = fork(here('./client.js'), [
       mode,
       String(ready.port),
       String(clients),

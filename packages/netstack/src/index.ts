@@ -25,6 +25,21 @@ export { DropReason } from './monitoring/dropReason.js';
 export { EndpointMetrics, type Monitor } from './monitoring/endpointMetrics.js';
 export { PACKET_OVERHEAD_BYTES } from './packets/header.js';
 export type { SecurityMode } from './security/securityMode.js';
-
+/** Field widths for messages declared for netstack-codegen (see docs/codegen.md). */
+export type {
+  f32,
+  f64,
+  i8,
+  i16,
+  i32,
+  i64,
+  quantized,
+  u8,
+  u16,
+  u32,
+  u64,
+  varint,
+  zigzag,
+} from './serialization/index.js';
 export type { DatagramVisitor, PeerAddress, Transport } from './transport/transport.js';
 export { UdpTransport, type UdpTransportOptions } from './transport/udpTransport.js';

@@ -48,27 +48,40 @@ describe('the per-packet path', () => {
     for (let i = 0; i < 50_000; i++) session.round(); // warm up: pools fill, code optimises
     expect(session.client.state).toBe('connected');
 
-    const collectionTimes: number[] = [];
-    const observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) collectionTimes.push(entry.startTime);
-    });
-    observer.observe({ entryTypes: ['gc'] });
-    const rounds = 20_000;
-    const ackedBefore = session.acknowledged();
-    const start = performance.now();
-    const before = process.memoryUsage().heapUsed;
-    for (let i = 0; i < rounds; i++) session.round();
-    const after = process.memoryUsage().heapUsed;
-    const end = performance.now();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    observer.disconnect();
-    // A collection during the loop would mean garbage, and would also hide it from heapUsed.
-    const collections = collectionTimes.filter((t) => t >= start && t <= end).length;
-
+    // A collection during the loop would mean garbage, and would also hide it from
+    // heapUsed. A busy machine can finish a collection begun earlier inside the loop, so
+    // up to three attempts; garbage made per packet would show in every one of them.
+    const attempts: { collections: number; bytesPerPacket: number; acknowledged: number }[] = [];
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const measured = await measureRounds(session, 20_000);
+      attempts.push(measured);
+      if (measured.collections === 0 && measured.bytesPerPacket < 1) break;
+    }
+    const last = attempts.at(-1)!;
     // 20,000 rounds move 40,000 signed packets and acknowledge 40,000.
-    expect(session.acknowledged() - ackedBefore).toBeGreaterThanOrEqual(2 * rounds - 4);
-    expect(collections).toBe(0);
-    const bytesPerPacket = (after - before) / (2 * rounds);
-    expect(bytesPerPacket).toBeLessThan(1);
+    expect(last.acknowledged).toBeGreaterThanOrEqual(40_000 - 4);
+    expect(last.collections).toBe(0);
+    expect(last.bytesPerPacket).toBeLessThan(1);
   });
 });
+
+async function measureRounds(session: ReturnType<typeof echoSession>, rounds: number) {
+  const collectionTimes: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) collectionTimes.push(entry.startTime);
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  const ackedBefore = session.acknowledged();
+  const start = performance.now();
+  const before = process.memoryUsage().heapUsed;
+  for (let i = 0; i < rounds; i++) session.round();
+  const after = process.memoryUsage().heapUsed;
+  const end = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  observer.disconnect();
+  return {
+    collections: collectionTimes.filter((t) => t >= start && t <= end).length,
+    bytesPerPacket: (after - before) / (2 * rounds),
+    acknowledged: session.acknowledged() - ackedBefore,
+  };
+}
