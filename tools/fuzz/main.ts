@@ -2,12 +2,18 @@
  * Fuzz netstack for as long as you like.
  *
  *   pnpm fuzz [--count 1000000] [--seed N] [--mode sign|encrypt|both]
+ *   pnpm fuzz --target codec [--count 1000000] [--seed N]
  *
  * `datagram` (the default target): mutated, spliced, replayed and random datagrams
  * against a server with live clients, in each security mode asked for, `--count`
  * inputs each (see packages/netstack/src/test-support/fuzz/datagramFuzzer.ts for the
  * inputs and oracles). Prints the seed first and progress as it goes; the same seed
  * and count replay the same run, input for input (the digest at the end shows it).
+ * `codec`: random and mutated bytes into every generated decoder of the workspace
+ * (tools/codec-bench's snapshot, packages/netstack-codegen's golden game fixtures): only
+ * `DecodeError` may be thrown, no read may leave the reader's range, no array may
+ * outgrow what the input can describe, no decode may hang (see codecFuzzer.ts).
+ *
  * Exits with 1 if anything was found.
  *
  * The script is bundled by esbuild from the sources (the `@netstack/source`
@@ -17,10 +23,13 @@
 import { randomInt } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import {
+  CodecFuzzer,
   DatagramFuzzer,
   type DatagramFuzzReport,
+  formatCodecReport,
   formatDatagramReport,
 } from '@netstack/core/fuzzing';
+import { codecTargets } from './codecTargets.js';
 
 const { values } = parseArgs({
   // pnpm passes a '--' through to the script; it separates nothing here.
@@ -48,13 +57,44 @@ for (const mode of modes) {
   if (mode !== 'sign' && mode !== 'encrypt')
     throw new Error(`--mode ${mode}: sign, encrypt or both`);
 }
-if (values.target !== 'datagram') throw new Error(`--target ${values.target}: datagram`);
+if (values.target !== 'datagram' && values.target !== 'codec') {
+  throw new Error(`--target ${values.target}: datagram or codec`);
+}
 
 const grouped = (n: number) => Math.round(n).toLocaleString('en-US');
 const isTerminal = process.stdout.isTTY === true;
 
+const progressEvery = Math.max(10_000, Math.ceil(count / 20 / 10_000) * 10_000);
+
+if (values.target === 'codec') {
+  console.log(`netstack fuzz: target codec, seed ${seed}, ${grouped(count)} inputs`);
+  console.log(`  reproduce: pnpm fuzz --target codec --count ${count} --seed ${seed}`);
+  const started = performance.now();
+  const report = new CodecFuzzer({
+    seed,
+    count,
+    codecs: codecTargets(seed),
+    progressEvery,
+    onProgress: (partial) => {
+      const rate = partial.inputs / ((performance.now() - started) / 1000);
+      console.log(
+        `  ${grouped(partial.inputs)} / ${grouped(count)} (${((100 * partial.inputs) / count).toFixed(0)}%), ` +
+          `${grouped(rate)} inputs/s, crashes ${partial.crashes}, out-of-range reads ${partial.outOfRangeReads}, ` +
+          `oversized allocations ${partial.oversizedAllocations}, slow ${partial.slowInputs}`,
+      );
+    },
+  }).run();
+  const seconds = (performance.now() - started) / 1000;
+  console.log(formatCodecReport(report));
+  console.log(`  ${grouped(report.inputs / seconds)} inputs/s (${seconds.toFixed(1)} s)`);
+  const found =
+    report.crashes + report.outOfRangeReads + report.oversizedAllocations + report.slowInputs;
+  console.log(`seed ${seed}: ${found > 0 ? 'FINDINGS above' : 'nothing found'}`);
+  process.exit(found > 0 ? 1 : 0);
+}
+
 console.log(
-  `netstack fuzz: target ${values.target}, seed ${seed}, ${grouped(count)} inputs per mode (${modes.join(', ')})`,
+  `netstack fuzz: target datagram, seed ${seed}, ${grouped(count)} inputs per mode (${modes.join(', ')})`,
 );
 console.log(`  reproduce: pnpm fuzz --count ${count} --seed ${seed} --mode ${values.mode}`);
 
@@ -80,7 +120,7 @@ for (const mode of modes) {
     seed,
     securityMode: mode,
     count,
-    progressEvery: Math.max(10_000, Math.ceil(count / 20 / 10_000) * 10_000),
+    progressEvery,
     onProgress: (partial) => progress(partial, started),
   }).run();
   const seconds = (performance.now() - started) / 1000;

@@ -1,3 +1,4 @@
+import type { CodecFuzzReport } from './codecFuzzer.js';
 import type { DatagramFuzzReport } from './datagramFuzzer.js';
 
 function grouped(value: number): string {
@@ -24,6 +25,26 @@ export function formatDatagramReport(report: DatagramFuzzReport): string {
   ];
   for (const finding of r.findings) {
     lines.push(`  FINDING ${finding.kind} (input ${finding.input}): ${finding.detail}`);
+  }
+  return lines.join('\n');
+}
+
+/** The figures of a codec fuzz run, as lines for a terminal or a test log. */
+export function formatCodecReport(report: CodecFuzzReport): string {
+  const r = report;
+  const lines = [
+    `codec fuzz, seed ${r.seed}: ${grouped(r.inputs)} inputs over ${Object.keys(r.perCodec).length} decoders, ${grouped(r.decoded)} decoded, ${grouped(r.inputs - r.decoded - r.crashes)} rejected with DecodeError`,
+    `  crashes (anything but DecodeError) ${r.crashes}, reads outside the range ${r.outOfRangeReads}, oversized allocations ${r.oversizedAllocations}, slow inputs ${r.slowInputs} (slowest ${r.slowestMilliseconds.toFixed(2)} ms: ${r.slowest})`,
+    `  largest array ${grouped(r.largestArray.length)} elements from ${grouped(r.largestArray.inputBytes)} bytes; rejected as: ${tally(r.rejected)}`,
+    `  per decoder (inputs/decoded): ${Object.entries(r.perCodec)
+      .map(([name, c]) => `${name} ${grouped(c.inputs)}/${grouped(c.decoded)}`)
+      .join(', ')}`,
+    `  digest ${r.digest}`,
+  ];
+  for (const finding of r.findings) {
+    lines.push(
+      `  FINDING ${finding.kind} in ${finding.codec} (input ${finding.input}): ${finding.detail}`,
+    );
   }
   return lines.join('\n');
 }

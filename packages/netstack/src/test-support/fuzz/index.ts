@@ -4,6 +4,13 @@
  * condition (`@netstack/core/fuzzing`), and never publishes it.
  */
 export {
+  CodecFuzzer,
+  type CodecFuzzFinding,
+  type CodecFuzzOptions,
+  type CodecFuzzReport,
+  type FuzzCodec,
+} from './codecFuzzer.js';
+export {
   DatagramFuzzer,
   type DatagramFuzzOptions,
   type DatagramFuzzReport,
@@ -11,4 +18,4 @@ export {
   type FuzzFinding,
 } from './datagramFuzzer.js';
 export { FuzzRandom } from './fuzzRandom.js';
-export { formatDatagramReport } from './fuzzReport.js';
+export { formatCodecReport, formatDatagramReport } from './fuzzReport.js';

@@ -321,6 +321,20 @@ export const MUTATORS: readonly Mutator[] = [
   rewriteTag,
 ];
 
+/** The mutators that know nothing of packets: for other formats (generated codecs). */
+export const BLIND_MUTATORS: readonly Mutator[] = [
+  flipBits,
+  flipBits,
+  setBytes,
+  setBytes,
+  truncate,
+  extend,
+  duplicateRange,
+  fillRange,
+  removeRange,
+  spliceAt,
+];
+
 /** A random datagram of a random length (sometimes empty, sometimes far too long). */
 export function randomDatagram(random: FuzzRandom, maxPacketBytes: number): Uint8Array {
   const bytes = random.bytes(interestingLength(random, maxPacketBytes));
