@@ -34,7 +34,7 @@ describe('codec fuzzing of the generated decoders', () => {
     for (const code of ['TRUNCATED', 'TRAILING_BYTES', 'LENGTH_OVER_CAP', 'UNKNOWN_TAG']) {
       expect(report.rejected[code], code).toBeGreaterThan(0);
     }
-  });
+  }, 60_000);
 
   it('replays a run exactly from its seed', () => {
     expect(fuzz(5_000).digest).toBe(fuzz(5_000).digest);

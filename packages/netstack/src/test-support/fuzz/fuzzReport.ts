@@ -34,7 +34,7 @@ export function formatCodecReport(report: CodecFuzzReport): string {
   const r = report;
   const lines = [
     `codec fuzz, seed ${r.seed}: ${grouped(r.inputs)} inputs over ${Object.keys(r.perCodec).length} decoders, ${grouped(r.decoded)} decoded, ${grouped(r.inputs - r.decoded - r.crashes)} rejected with DecodeError`,
-    `  crashes (anything but DecodeError) ${r.crashes}, reads outside the range ${r.outOfRangeReads}, oversized allocations ${r.oversizedAllocations}, slow inputs ${r.slowInputs} (slowest ${r.slowestMilliseconds.toFixed(2)} ms: ${r.slowest})`,
+    `  crashes (anything but DecodeError) ${r.crashes}, reads outside the range ${r.outOfRangeReads}, oversized allocations ${r.oversizedAllocations}, slow inputs ${r.slowInputs} (slowest ${r.slowestMilliseconds.toFixed(2)} ms: ${r.slowest}; ${r.pauses} pauses of the machine, fast when timed again)`,
     `  largest array ${grouped(r.largestArray.length)} elements from ${grouped(r.largestArray.inputBytes)} bytes; rejected as: ${tally(r.rejected)}`,
     `  per decoder (inputs/decoded): ${Object.entries(r.perCodec)
       .map(([name, c]) => `${name} ${grouped(c.inputs)}/${grouped(c.decoded)}`)
