@@ -8,7 +8,9 @@ import { defineConfig } from 'vitest/config';
 const endToEnd = ['src/endpoints/**/*.test.ts', 'src/transport/**/*.test.ts'];
 
 export default defineConfig({
+  // Workspace packages resolve to their sources, so tests need no build (ssr: vitest runs as SSR).
   resolve: { conditions: ['@netstack/source'] },
+  ssr: { resolve: { conditions: ['@netstack/source'] } },
   test: {
     projects: [
       {

@@ -49,10 +49,11 @@ describe('the per-packet path', () => {
     expect(session.client.state).toBe('connected');
 
     // A collection during the loop would mean garbage, and would also hide it from
-    // heapUsed. A busy machine can finish a collection begun earlier inside the loop, so
-    // up to three attempts; garbage made per packet would show in every one of them.
+    // heapUsed. On a busy machine a background compilation or collection begun earlier
+    // can land inside the loop, so up to five attempts; garbage made per packet would
+    // show in every one of them.
     const attempts: { collections: number; bytesPerPacket: number; acknowledged: number }[] = [];
-    for (let attempt = 0; attempt < 3; attempt++) {
+    for (let attempt = 0; attempt < 5; attempt++) {
       const measured = await measureRounds(session, 20_000);
       attempts.push(measured);
       if (measured.collections === 0 && measured.bytesPerPacket < 1) break;
@@ -60,8 +61,8 @@ describe('the per-packet path', () => {
     const last = attempts.at(-1)!;
     // 20,000 rounds move 40,000 signed packets and acknowledge 40,000.
     expect(last.acknowledged).toBeGreaterThanOrEqual(40_000 - 4);
-    expect(last.collections).toBe(0);
-    expect(last.bytesPerPacket).toBeLessThan(1);
+    expect(last.collections, JSON.stringify(attempts)).toBe(0);
+    expect(last.bytesPerPacket, JSON.stringify(attempts)).toBeLessThan(1);
   });
 });
 

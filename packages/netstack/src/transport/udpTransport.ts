@@ -50,9 +50,11 @@ export class UdpTransport implements Transport {
   private readonly pool: SendBufferPool;
   private readonly family: 4 | 6;
   private closed = false;
+  private socketClosed = false;
   private readonly onSent = (error: Error | null): void => {
     this.pool.release();
     if (error !== null) this.failedSends++;
+    if (this.closed && this.pool.pending === 0) this.closeSocket();
   };
 
   private constructor(
@@ -167,13 +169,25 @@ export class UdpTransport implements Transport {
     }
   }
 
+  /**
+   * Stops receiving and sending. Datagrams already handed to `send` (a server's goodbyes
+   * to its clients) still go out: the socket closes once they have.
+   */
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    if (this.pool.pending === 0) this.closeSocket();
+    else setTimeout(() => this.closeSocket(), 1000).unref();
+  }
+
+  private closeSocket(): void {
+    if (this.socketClosed) return;
+    this.socketClosed = true;
     this.socket.close();
   }
 
   private enqueue(bytes: Buffer, from: RemoteInfo): void {
+    if (this.closed) return;
     const capacity = this.queuedBytes.length;
     if (this.queueLength === capacity) {
       this.droppedDatagrams++;
