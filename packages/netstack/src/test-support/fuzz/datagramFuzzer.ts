@@ -30,16 +30,15 @@ import type { NetstackEvent } from '../../endpoints/events.js';
 import { maxPayloadBytes } from '../../endpoints/options.js';
 import { Server } from '../../endpoints/server.js';
 import { DROP_REASONS } from '../../monitoring/dropReason.js';
-import { HEADER_BYTES, readTruncatedSequence } from '../../packets/header.js';
 import type { SecurityMode } from '../../security/securityMode.js';
 import { MemoryNetwork } from '../../testing/memoryNetwork.js';
 import type { DatagramVisitor, PeerAddress } from '../../transport/transport.js';
-import { type Captured, Corpus, labelOf } from './corpus.js';
+import { Corpus } from './corpus.js';
 import { Digest } from './digest.js';
 import { Actor, type ActorPlan, type ActorRole, type Endpoint } from './fuzzActor.js';
 import { FuzzRandom } from './fuzzRandom.js';
 import { InjectingTransport, type Injection } from './injectingTransport.js';
-import { type MutationContext, mutate, randomDatagram, writeSequence } from './mutators.js';
+import { InputMaker, key } from './inputMaker.js';
 import { StateProbe } from './stateProbe.js';
 import { TrafficLedger } from './trafficLedger.js';
 
@@ -108,23 +107,11 @@ export interface DatagramFuzzReport {
 const TICK = 10;
 const SERVER_ADDRESS: PeerAddress = { address: 'server', port: 40000 };
 const STABLE_SEND_CHANCES = [0.6, 0.6, 0.3, 0.02];
-/** Ticks a packet may spend in flight (latency 20 + jitter 10 ms) plus a margin. */
-const DELIVERED_AFTER_TICKS = 5;
 const QUIET_TICKS = 5;
 const STUCK_TICKS = 2_500;
 
 function otherMode(mode: SecurityMode): SecurityMode {
   return mode === 'sign' ? 'encrypt' : 'sign';
-}
-
-function key(address: PeerAddress): string {
-  return `${address.address}|${address.port}`;
-}
-
-function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 function hex(bytes: Uint8Array, max = 96): string {
@@ -143,20 +130,15 @@ export class DatagramFuzzer {
   private readonly server: Server;
   private readonly serverEndpoint: Endpoint;
   private readonly ledger: TrafficLedger;
-  private readonly corpus: Corpus;
+  private readonly maker: InputMaker;
   private readonly digest = new Digest();
   private readonly maxPacketBytes = 1200;
   private readonly actors: Actor[] = [];
   private readonly byHandle = new Map<number, Actor>();
   private readonly endpoints = new Map<string, Endpoint>();
   private readonly dropsBefore = new Float64Array(DROP_REASONS.length);
-  private readonly mutation: MutationContext;
-  private readonly usedOthers: Uint8Array[] = [];
-  /** The 13-bit sequence each sender last sent each receiver, by `from>receiver`. */
-  private readonly latestSequences = new Map<string, number>();
   private readonly findings: FuzzFinding[] = [];
   private readonly outcomes: Record<string, number> = {};
-  private readonly origins: Record<string, number> = {};
   private readonly counts = {
     inputs: 0,
     toServer: 0,
@@ -189,13 +171,12 @@ export class DatagramFuzzer {
     this.inputs = this.random.fork();
     this.traffic = this.random.fork();
     this.credentials = this.random.fork();
-    this.corpus = new Corpus(this.random.fork());
+    const corpus = new Corpus(this.random.fork());
     this.ledger = new TrafficLedger(this.random.u32(), maxPayloadBytes(this.maxPacketBytes));
     this.network = new MemoryNetwork({
       seed: this.random.u32(),
       conditions: { latency: 20, jitter: 10 },
     });
-    this.network.taps.push((bytes, from, to) => this.capture(bytes, from, to));
     this.serverEndpoint = this.endpoint('server', SERVER_ADDRESS);
     this.server = new Server({
       transport: this.serverEndpoint.transport,
@@ -205,15 +186,17 @@ export class DatagramFuzzer {
     });
     this.serverEndpoint.probe = StateProbe.ofServer(this.server);
     this.serverEndpoint.drops = this.server.metrics.drops;
-    this.mutation = {
-      random: this.inputs,
+    this.maker = new InputMaker(this.inputs, corpus, {
+      server: SERVER_ADDRESS,
+      serverEndpoint: this.serverEndpoint,
+      endpoints: this.endpoints,
+      actors: this.actors,
       maxPacketBytes: this.maxPacketBytes,
-      other: () => {
-        const other = this.corpus.pick().bytes;
-        this.usedOthers.push(other);
-        return other;
-      },
-    };
+    });
+    this.network.taps.push((bytes, from, to) => {
+      this.sends++;
+      this.maker.observe(bytes, from, to, this.tick);
+    });
   }
 
   /** Runs the whole fuzz: warm-up, `count` inputs among live traffic, drain; the figures. */
@@ -565,124 +548,10 @@ export class DatagramFuzzer {
 
   // ─── inputs ─────────────────────────────────────────────────────────────────
 
-  private capture(bytes: Uint8Array, from: PeerAddress, to: PeerAddress): void {
-    this.sends++;
-    const receiver = this.endpoints.get(key(to));
-    if (receiver !== undefined && bytes.length >= HEADER_BYTES) {
-      this.latestSequences.set(`${key(from)}>${receiver.name}`, readTruncatedSequence(bytes));
-    }
-    const towardsServer = to.address === SERVER_ADDRESS.address && to.port === SERVER_ADDRESS.port;
-    const lost = towardsServer && from.address === 'pending';
-    this.corpus.add({
-      // A copy: the receiver decrypts in place (encrypt mode) what the network hands it.
-      bytes: bytes.slice(),
-      from,
-      to,
-      tick: this.tick,
-      label: labelOf(bytes, towardsServer),
-      lost,
-    });
-  }
-
   /** Makes one input and queues it at its receiver. */
   private inject(): void {
-    const random = this.inputs;
-    const index = this.counts.inputs++;
-    const roll = random.next();
-    let bytes: Uint8Array;
-    let origin: string;
-    let source: Captured | undefined;
-    if (roll < 0.1) {
-      bytes = randomDatagram(random, this.maxPacketBytes);
-      origin = 'random';
-    } else {
-      source = this.corpus.pick();
-      const receiver = this.endpoints.get(key(source.to));
-      if (
-        roll < 0.15 &&
-        !source.lost &&
-        source.tick <= this.tick - DELIVERED_AFTER_TICKS &&
-        receiver !== undefined
-      ) {
-        // An exact replay, to its receiver, of a packet the receiver already has.
-        this.queue(receiver, {
-          index,
-          bytes: source.bytes.slice(),
-          from: source.from,
-          after: random.below(4),
-          origin: `replay ${source.label}`,
-        });
-        this.origins[`replay ${source.label}`] = (this.origins[`replay ${source.label}`] ?? 0) + 1;
-        return;
-      }
-      const applied: string[] = [];
-      this.usedOthers.length = 0;
-      bytes = mutate(source.bytes, this.mutation, applied);
-      if (equalBytes(bytes, source.bytes) || this.usedOthers.some((o) => equalBytes(bytes, o))) {
-        // A genuine packet unchanged is a replay, and one still in flight would rightly
-        // be accepted: change it for sure.
-        bytes = bytes.length > 0 ? bytes.slice() : new Uint8Array(1);
-        bytes[random.below(bytes.length)]! ^= 1 << random.below(8);
-        applied.push('flip-bits');
-      }
-      origin = `${source.label} ${applied.join('+')}`;
-    }
-    const label = source?.label ?? 'random';
-    this.origins[label] = (this.origins[label] ?? 0) + 1;
-
-    const [receiver, from] = this.route(source);
-    const latest = this.latestSequences.get(`${key(from)}>${receiver.name}`);
-    if (latest !== undefined && bytes.length >= HEADER_BYTES && random.chance(0.3)) {
-      // Most captured packets were delivered already: a sequence number just past what
-      // this sender last sent this receiver takes the mutant past the replay pre-check
-      // to the tag check, where the interesting work is.
-      writeSequence(bytes, latest + random.between(1, 32));
-      origin += '+fresh-sequence';
-    }
-    this.queue(receiver, { index, bytes, from, after: random.below(4), origin });
-  }
-
-  /** Where an input goes and whom it claims to come from. */
-  private route(source: Captured | undefined): [Endpoint, PeerAddress] {
-    const random = this.inputs;
-    const rightful = source === undefined ? undefined : this.endpoints.get(key(source.to));
-    if (source !== undefined && rightful !== undefined && random.chance(0.5)) {
-      // On the path: the mutant reaches the packet's receiver from its sender.
-      return [rightful, source.from];
-    }
-    const clients = this.actors.filter((a) => a.endpoint.alive);
-    if (clients.length === 0 || random.chance(0.6)) {
-      return [this.serverEndpoint, this.sourceTowardsServer()];
-    }
-    const target = random.pick(clients);
-    return [target.endpoint, this.sourceTowardsClient(target)];
-  }
-
-  private sourceTowardsServer(): PeerAddress {
-    const random = this.inputs;
-    const roll = random.next();
-    if (roll < 0.4) return random.pick(this.actors).endpoint.transport.address;
-    if (roll < 0.8) return this.unknownAddress();
-    if (roll < 0.9) return SERVER_ADDRESS;
-    const actor = random.pick(this.actors).endpoint.transport.address;
-    return { address: actor.address, port: actor.port + 1 };
-  }
-
-  private sourceTowardsClient(target: Actor): PeerAddress {
-    const random = this.inputs;
-    const roll = random.next();
-    if (roll < 0.5) return SERVER_ADDRESS;
-    if (roll < 0.7) return this.unknownAddress();
-    if (roll < 0.85) return random.pick(this.actors).endpoint.transport.address;
-    return target.endpoint.transport.address;
-  }
-
-  private unknownAddress(): PeerAddress {
-    const random = this.inputs;
-    // Half from a few addresses (which the request rate limit soon meets), half fresh.
-    return random.chance(0.5)
-      ? { address: `attacker-${random.below(8)}`, port: 7000 + random.below(4) }
-      : { address: `stranger-${random.u32()}`, port: random.below(65536) };
+    const { receiver, injection } = this.maker.make(this.counts.inputs++, this.tick);
+    this.queue(receiver, injection);
   }
 
   private queue(receiver: Endpoint, injection: Injection): void {
@@ -785,7 +654,7 @@ export class DatagramFuzzer {
       churnedClients: c.churned,
       cycledReservations: c.cycled,
       outcomes: { ...this.outcomes },
-      origins: { ...this.origins },
+      origins: { ...this.maker.origins },
       simulatedSeconds: this.now / 1000,
       digest: this.digest.value,
       findings: this.findings.slice(),
