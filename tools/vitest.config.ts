@@ -1,8 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
-/** The tools' own checks: the codec fuzz of codec-bench's generated decoders. */
+/**
+ * The tools' own checks (a short soak, the codec fuzz of codec-bench's decoders); the long
+ * runs are the scripts.
+ */
 export default defineConfig({
   resolve: { conditions: ['@netstack/source'] },
   ssr: { resolve: { conditions: ['@netstack/source'] } },
-  test: { include: ['fuzz/**/*.test.ts'], testTimeout: 60_000 },
+  test: {
+    include: ['**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/dist/**'],
+    testTimeout: 120_000,
+  },
 });
