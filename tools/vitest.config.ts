@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-/** The tools' own checks (a short soak); the long runs are the scripts. */
+/**
+ * The tools' own checks (a short soak, the codec fuzz of codec-bench's decoders); the long
+ * runs are the scripts.
+ */
 export default defineConfig({
   resolve: { conditions: ['@netstack/source'] },
   ssr: { resolve: { conditions: ['@netstack/source'] } },
