@@ -43,6 +43,7 @@ async function startNetstack(): Promise<EchoWindow[]> {
     const client = new Client({
       transport: await UdpTransport.bind({ address: '127.0.0.1' }),
       timeout: 30_000,
+      securityMode: mode === 'encrypt' ? 'encrypt' : 'sign',
     });
     client.connect(
       { address: '127.0.0.1', port },

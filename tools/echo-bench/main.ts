@@ -58,6 +58,7 @@ interface Sample {
   cpuShare: number;
   clientCpuShare: number;
   stalls: number;
+  drops: Record<string, number>;
 }
 
 async function measure(mode: Mode): Promise<Sample> {
@@ -93,6 +94,7 @@ async function measure(mode: Mode): Promise<Sample> {
         cpuShare: serverReport.cpuMicros / 1e6 / elapsed,
         clientCpuShare: clientReport.cpuMicros / 1e6 / elapsed,
         stalls: clientReport.stalls,
+        drops: serverReport.drops,
       };
     } finally {
       client.kill();
@@ -115,7 +117,7 @@ for (let round = 1; round <= rounds; round++) {
       `  round ${round} ${mode.padEnd(8)} ${Math.round(sample.packetsPerSecond).toLocaleString('en').padStart(9)} packets/s` +
         `  server ${sample.cpuMicrosPerPacket.toFixed(2)} µs CPU/packet` +
         `  (CPU: server ${Math.round(sample.cpuShare * 100)}%, load ${Math.round(sample.clientCpuShare * 100)}% of a core;` +
-        ` ${sample.stalls} windows lost)`,
+        ` ${sample.stalls} windows lost${Object.keys(sample.drops).length > 0 ? `; server drops ${JSON.stringify(sample.drops)}` : ''})`,
     );
   }
 }

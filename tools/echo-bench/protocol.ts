@@ -32,6 +32,8 @@ export interface ServerReport {
   cpuMicros: number;
   heapUsedBefore: number;
   heapUsedAfter: number;
+  /** Datagrams the netstack server dropped, by reason, since it started. */
+  drops: Record<string, number>;
 }
 
 /** Client → parent. */
@@ -40,6 +42,6 @@ export interface ClientReport {
   received: number;
   connected: number;
   cpuMicros: number;
-  /** Windows given up as lost after 100 ms of silence. */
+  /** Windows given up as lost after 300 ms of silence. */
   stalls: number;
 }

@@ -1,7 +1,7 @@
 /**
  * Keeps `size` payloads in flight for one peer of the echo benchmark, whatever the
  * losses: each payload carries a number, an echo of number k means everything up to k
- * came back or is lost, and a peer that heard nothing for 100 ms starts a fresh window.
+ * came back or is lost, and a peer that heard nothing for 300 ms starts a fresh window.
  */
 export class EchoWindow {
   /** How many times the whole window was given up as lost. */
@@ -35,9 +35,9 @@ export class EchoWindow {
     this.fill();
   }
 
-  /** Called now and then: after 100 ms of silence, the whole window counts as lost. */
+  /** Called now and then: after 300 ms of silence, the whole window counts as lost. */
   checkStall(now: number): void {
-    if (!this.started || now - this.lastEchoAt < 100) return;
+    if (!this.started || now - this.lastEchoAt < 300) return;
     this.stalls++;
     this.highestEchoed = this.sent;
     this.lastEchoAt = now;
