@@ -9,6 +9,7 @@ import { ProcessSampler } from './sampler.js';
 const port = Number(process.argv[2]);
 const tickRate = Number(process.argv[3] ?? 30);
 const stateBytes = Number(process.argv[4] ?? 16);
+const securityMode = process.argv[5] === 'encrypt' ? 'encrypt' : 'sign';
 
 const clients: Client[] = [];
 const transports: UdpTransport[] = [];
@@ -33,7 +34,12 @@ process.on('message', async (message: ToLoad) => {
   if (message.kind === 'add') {
     for (const { secret, token } of message.credentials) {
       const transport = await UdpTransport.bind({ address: '127.0.0.1' });
-      const client = new Client({ transport, timeout: 15_000, connectTimeout: 20_000 });
+      const client = new Client({
+        transport,
+        securityMode,
+        timeout: 15_000,
+        connectTimeout: 20_000,
+      });
       client.connect(
         { address: '127.0.0.1', port },
         Buffer.from(secret, 'base64'),

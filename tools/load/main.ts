@@ -2,13 +2,16 @@
  * Scale: how many connected clients one server process holds at 30 Hz each way.
  *
  *   pnpm load [--start 250] [--step 250] [--max 4000] [--load-processes 1] [--tick-rate 30]
+ *             [--security-mode sign|encrypt]
  *
  * Starts a server process and load processes (real netstack clients, separate from the
  * server), adds clients step by step, and after each step measures for a few seconds:
- * connected clients, server CPU, server event-loop delay p99, and delivery each way
- * (states the server received / states the clients sent; snapshots the clients received
- * / snapshots the server sent). Stops when delivery falls under 99% or clients stop
- * connecting, and says where and why.
+ * connected clients, server CPU, server event-loop delay p99, the rates each client
+ * really sent and received (30 Hz when nothing lags), and delivery each way (states the
+ * server received / states the clients sent; snapshots the clients received / snapshots
+ * the server sent). A step holds when every client is connected, both rates are within 5%
+ * of the tick rate and delivery is at least 99% each way; the run stops after two steps
+ * that do not, and says why.
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +27,8 @@ const { values } = parseArgs({
     'load-processes': { type: 'string', default: '1' },
     'tick-rate': { type: 'string', default: '30' },
     settle: { type: 'string', default: '4' },
-    measure: { type: 'string', default: '6' },
+    measure: { type: 'string', default: '10' },
+    'security-mode': { type: 'string', default: 'sign' },
   },
 });
 const start = Number(values.start);
@@ -34,6 +38,7 @@ const loadProcesses = Number(values['load-processes']);
 const tickRate = values['tick-rate'];
 const settleMs = Number(values.settle) * 1000;
 const measureMs = Number(values.measure) * 1000;
+const mode = values['security-mode'] === 'encrypt' ? 'encrypt' : 'sign';
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -54,7 +59,7 @@ function request<T extends { kind: string }>(
   });
 }
 
-const server = fork(here('./server.js'), [tickRate, '8192']);
+const server = fork(here('./server.js'), [tickRate, '8192', '64', mode]);
 const loads: ChildProcess[] = [];
 const children = [server];
 process.on('exit', () => {
@@ -64,7 +69,7 @@ process.on('exit', () => {
 try {
   const { port } = await request<Extract<FromServer, { kind: 'ready' }>>(server, {}, 'ready');
   for (let i = 0; i < loadProcesses; i++) {
-    const load = fork(here('./clients.js'), [String(port), tickRate]);
+    const load = fork(here('./clients.js'), [String(port), tickRate, '16', mode]);
     children.push(load);
     loads.push(load);
     await request<Extract<FromLoad, { kind: 'ready' }>>(load, {}, 'ready');
@@ -79,10 +84,10 @@ try {
   };
 
   console.log(
-    `scale: one server process, ${loadProcesses} load process(es), ${tickRate} Hz each way (a 16-byte state up, a 64-byte snapshot down)`,
+    `scale: one server process, ${loadProcesses} load process(es), ${tickRate} Hz each way (a 16-byte state up, a 64-byte snapshot down), ${mode} mode`,
   );
   console.log(
-    ' clients  connected  server CPU  server ELD p99  load CPU  up delivered  down delivered  drops',
+    ' clients  connected  server CPU  server ELD p99  load CPU   up Hz  down Hz  up delivered  down delivered  drops',
   );
   let clients = 0;
   let held = 0;
@@ -130,13 +135,20 @@ try {
       ((serverRate((s) => s.dropped) + loadRate((s) => s.dropped)) * measureMs) / 1000,
     );
     const connected = after.server.connected;
+    /** What each connected client really sent and got per second (30 when nothing lags). */
+    const upHz = loadRate((s) => s.messagesOut) / Math.max(1, connected);
+    const downHz = serverRate((s) => s.messagesOut) / Math.max(1, connected);
     console.log(
       `${String(clients).padStart(8)}  ${String(connected).padStart(9)}  ${`${(serverCpu * 100).toFixed(0)}%`.padStart(10)}` +
         `  ${`${after.server.eventLoopDelayP99.toFixed(1)} ms`.padStart(14)}  ${`${(loadCpu * 100).toFixed(0)}%`.padStart(8)}` +
+        `  ${upHz.toFixed(1).padStart(6)}  ${downHz.toFixed(1).padStart(7)}` +
         `  ${`${(up * 100).toFixed(2)}%`.padStart(12)}  ${`${(down * 100).toFixed(2)}%`.padStart(14)}  ${String(drops).padStart(5)}`,
     );
+    const slow = Number(tickRate) * 0.95;
     const problems = [
       connected < clients && `${clients - connected} clients not connected`,
+      upHz < slow && `the load processes sent only ${upHz.toFixed(1)} states a second per client`,
+      downHz < slow && `the server sent only ${downHz.toFixed(1)} snapshots a second per client`,
       up < 0.99 && `only ${(up * 100).toFixed(1)}% of the clients' states reached the server`,
       down < 0.99 && `only ${(down * 100).toFixed(1)}% of the snapshots reached the clients`,
     ].filter((problem): problem is string => typeof problem === 'string');

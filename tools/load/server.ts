@@ -10,6 +10,7 @@ import { ProcessSampler } from './sampler.js';
 const tickRate = Number(process.argv[2] ?? 30);
 const maxClients = Number(process.argv[3] ?? 8192);
 const snapshotBytes = Number(process.argv[4] ?? 64);
+const securityMode = process.argv[5] === 'encrypt' ? 'encrypt' : 'sign';
 
 const transport = await UdpTransport.bind({
   address: '127.0.0.1',
@@ -20,6 +21,7 @@ const transport = await UdpTransport.bind({
 const server = new Server({
   transport,
   maxConnections: maxClients,
+  securityMode,
   reservationTimeout: 60_000,
   timeout: 15_000,
   requestsPerSecondPerAddress: 100_000,

@@ -1,4 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import selfsigned from 'selfsigned';
 import { parseConfig, type RunningServer, type ServerConfig, startServer } from 'server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Bots } from './bots.js';
@@ -159,6 +163,27 @@ describe('the example server and client, end to end over real UDP', () => {
     );
     expect(players.clients[0]!.stats.disconnectReason).toBe('denied-security-mode');
     expect(game.game.netstack.metrics.connectionsClosed['denied-security-mode']).toBe(1);
+  });
+
+  it('serves tokens over HTTPS when given a certificate and key', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'netstack-tls-'));
+    try {
+      const pems = await selfsigned.generate([{ name: 'commonName', value: '127.0.0.1' }], {
+        days: 1,
+        extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
+      });
+      const [cert, key] = [join(directory, 'cert.pem'), join(directory, 'key.pem')];
+      writeFileSync(cert, pems.cert);
+      writeFileSync(key, pems.private);
+      const game = await server({ tlsCert: cert, tlsKey: key });
+      expect(game.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+      // Without trusting the certificate the client refuses to talk; trusting it, it plays.
+      await expect(fetchCredentials(game.url)).rejects.toThrow(/self-signed|certificate/);
+      const players = await bots({ server: game.url, count: 1, tickRate: 30, caFile: cert });
+      await until(() => players.clients[0]!.stats.inputsAcknowledged > 5, 'inputs acknowledged');
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 
   it('serves an encrypt-mode game to clients that follow the token endpoint', async () => {
