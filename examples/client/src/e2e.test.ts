@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import selfsigned from 'selfsigned';
+import { generate as selfSignedCertificate } from 'selfsigned';
 import { parseConfig, type RunningServer, type ServerConfig, startServer } from 'server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Bots } from './bots.js';
@@ -168,8 +168,7 @@ describe('the example server and client, end to end over real UDP', () => {
   it('serves tokens over HTTPS when given a certificate and key', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'netstack-tls-'));
     try {
-      const pems = await selfsigned.generate([{ name: 'commonName', value: '127.0.0.1' }], {
-        days: 1,
+      const pems = await selfSignedCertificate([{ name: 'commonName', value: '127.0.0.1' }], {
         extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
       });
       const [cert, key] = [join(directory, 'cert.pem'), join(directory, 'key.pem')];
