@@ -219,26 +219,9 @@ export class Writer {
    * ```
    */
   string(s: string, maxBytes = DEFAULT_MAX_LENGTH, path = ''): void {
-    // Fast path, small enough to be inlined into generated encoders: short ASCII that fits.
-    const n = s.length;
-    const b = this.bytes;
-    const start = this.offset;
-    if (n <= maxBytes && n < 0x80 && start + 1 + n <= b.length) {
-      // Optimistic ASCII: a one-byte length, then one byte per character.
-      b[start] = n;
-      let p = start + 1;
-      let i = 0;
-      for (; i < n; i++) {
-        const c = s.charCodeAt(i);
-        if (c >= 0x80) break;
-        b[p++] = c;
-      }
-      if (i === n) {
-        this.offset = p;
-        return;
-      }
-    }
-    this.stringSlow(s, maxBytes, path);
+    // Room for the ASCII fast path (a one-byte length, a byte per character): take it.
+    if (this.offset + 1 + s.length <= this.bytes.length) this.stringUnchecked(s, maxBytes, path);
+    else this.stringSlow(s, maxBytes, path);
   }
 
   /**
