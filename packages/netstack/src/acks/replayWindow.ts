@@ -11,8 +11,8 @@ export const REPLAY_WINDOW_SIZE = 256;
  * and is one a sender may use: 1 to MAX_SEQUENCE (past 2^53 − 1 numbers are no longer
  * exact; WireGuard likewise refuses counters past REJECT_AFTER_MESSAGES). Each of the
  * 256 cells remembers the newest sequence received with its residue modulo 256, so a
- * duplicate finds itself in its cell (the scheme of the netcode.io standard). Only `accept` changes anything, and the caller calls it only
- * after the packet's tag verified.
+ * duplicate finds itself in its cell (the scheme of the netcode.io standard). Only
+ * `accept` changes anything, and the caller calls it only after the packet's tag verified.
  */
 export class ReplayWindow {
   /** The newest sequence accepted; 0 when none was. */
