@@ -3,16 +3,23 @@ import { describe, expect, it } from 'vitest';
 import { codecTargets } from './codecTargets.js';
 
 /**
- * The suite's codec fuzz run over codec-bench's generated decoders (the game fixtures'
- * run is in packages/netstack-codegen's suite); `pnpm fuzz --target codec` runs any number
- * over both.
+ * The suite's codec fuzz run over codec-bench's generated decoders and the example game's
+ * (the golden game fixtures' run is in packages/netstack-codegen's suite);
+ * `pnpm fuzz --target codec` runs any number over all of them.
  */
 const seed = Number(process.env.NETSTACK_FUZZ_SEED ?? 20_251_131);
 
-describe("codec fuzzing of codec-bench's generated decoders", () => {
+describe("codec fuzzing of codec-bench's and the example game's generated decoders", () => {
   it('meets 100,000 random and mutated inputs with values or DecodeError only', () => {
-    const codecs = codecTargets(seed).filter((codec) => codec.name.startsWith('snapshot'));
-    expect(codecs).toHaveLength(3);
+    const codecs = codecTargets(seed).filter((codec) => !codec.name.startsWith('game'));
+    expect(codecs.map((codec) => codec.name)).toEqual([
+      'snapshot: Entity',
+      'snapshot: Snapshot',
+      'snapshot: message',
+      'example: PlayerInput',
+      'example: Snapshot',
+      'example: message',
+    ]);
     const report = new CodecFuzzer({ seed, count: 100_000, codecs }).run();
     console.log(formatCodecReport(report));
 

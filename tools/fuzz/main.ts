@@ -10,9 +10,10 @@
  * inputs and oracles). Prints the seed first and progress as it goes; the same seed
  * and count replay the same run, input for input (the digest at the end shows it).
  * `codec`: random and mutated bytes into every generated decoder of the workspace
- * (tools/codec-bench's snapshot, packages/netstack-codegen's golden game fixtures): only
- * `DecodeError` may be thrown, no read may leave the reader's range, no array may
- * outgrow what the input can describe, no decode may hang (see codecFuzzer.ts).
+ * (tools/codec-bench's snapshot, the example game's messages, packages/netstack-codegen's
+ * golden game fixtures): only `DecodeError` may be thrown, no read may leave the reader's
+ * range, no array may outgrow what the input can describe, no decode may hang (see
+ * codecFuzzer.ts).
  *
  * Exits with 1 if anything was found.
  *
